@@ -1,0 +1,77 @@
+# mldigest - turn the mbox of a patch mailing list into a digest.
+
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+CFLAGS ?= -O2 -g
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+INSTALL ?= install
+
+PKGS = gmime-3.0 glib-2.0
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+DEPS_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS))
+
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wno-format-nonliteral
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+ifeq ($(SANITIZE),1)
+CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(DEPS_CFLAGS) $(CFLAGS) -MMD -MP
+
+PROGS = mbsplit
+SCRIPTS =
+MAN1 = $(PROGS:%=man/%.1) $(SCRIPTS:%=man/%.1)
+MAN7 =
+
+# Every src/*.c that is not a program's main is a shared module.
+MODULES = $(filter-out $(PROGS:%=src/%.c),$(wildcard src/*.c))
+MODOBJS = $(MODULES:.c=.o)
+UNITS = $(patsubst %.c,%.t,$(wildcard tests/unit-*.c))
+
+all: $(PROGS)
+
+$(PROGS): %: src/%.o $(MODOBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
+
+src/%.o: src/%.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+tests/unit-%.t: tests/unit-%.c $(MODOBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
+
+check: all $(UNITS)
+	prove $(PROVEFLAGS) tests/ </dev/null
+
+lint:
+	mandoc -Tlint -W warning $(MAN1) $(MAN7)
+
+demo: all
+	./mbsplit samples/kvm-week.mbox
+
+bench: all
+	bench/run
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 755 $(PROGS) $(SCRIPTS) $(DESTDIR)$(BINDIR)
+	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	$(if $(MAN7),$(INSTALL) -d $(DESTDIR)$(MANDIR)/man7)
+	$(if $(MAN7),$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7)
+
+uninstall:
+	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/%) $(SCRIPTS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+
+clean:
+	rm -f $(PROGS) src/*.o src/*.d tests/*.t.d $(UNITS)
+
+.PHONY: all check lint demo bench install uninstall clean
+
+-include $(wildcard src/*.d tests/*.d)

@@ -1,0 +1,55 @@
+/*
+ * header.h - reading header fields straight from a message's raw bytes,
+ * and turning their values into text: RFC 2047 decoding, dates, message
+ * IDs and address lists, through GMime.  mbsplit lists an archive with
+ * these alone, without the cost of a full MIME parse.
+ */
+#ifndef MLD_HEADER_H
+#define MLD_HEADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <glib.h>
+
+/* Initialises GMime once (and puts SIGPIPE back, which GMime ignores). */
+void mld_gmime_init(void);
+
+/* Length of the header block of text: up to and including the blank line. */
+size_t mld_header_len(const char *text, size_t len);
+
+/*
+ * Finds the first field `name` (case-insensitive, without the colon) in
+ * the header block hdr[0..len) and sets out to its value, unfolded, with
+ * surrounding white space trimmed.  Returns false when there is none.
+ */
+bool mld_header_get(const char *hdr, size_t len, const char *name,
+    GString *out);
+
+/*
+ * Decodes RFC 2047 encoded words in a raw value to UTF-8.  Invalid bytes
+ * are repaired, and the result never holds a control character: each is
+ * turned into a space.
+ */
+char *mld_header_decode(const char *raw);
+
+/* A raw address list, decoded, as "Name <addr>, ..." (RFC 5322 quoting). */
+char *mld_header_addresses(const char *raw);
+
+/* A Message-ID without its angle brackets (NULL if none can be read). */
+char *mld_header_msgid(const char *raw);
+
+/* Seconds since the epoch of an RFC 5322 date; false if unreadable. */
+bool mld_date_parse(const char *raw, int64_t *when);
+/* Formats t as ISO 8601 UTC, "2025-08-19T12:17:24Z". */
+void mld_date_iso(int64_t t, char buf[static 32]);
+
+/*
+ * The date of a message, in order of trust: its Date field, the date of
+ * its From_ line unless it is the 1970 placeholder lore and git write,
+ * the date of its newest (first) Received field.
+ */
+bool mld_message_date(const char *hdr, size_t len, const char *from_line,
+    size_t from_len, int64_t *when);
+
+#endif

@@ -1,0 +1,496 @@
+/*
+ * mbox.c - the mbox reader (see mbox.h for the dialects it reads).
+ *
+ * Messages are found with memmem over "\nFrom ", which is close to the
+ * speed of reading the file; every hit is then checked for the shape of
+ * a From_ line.  A mapped file is one window over the whole input; a
+ * pipe is a growing buffer that is compacted between messages, so a
+ * message always lies whole and contiguous in memory.
+ *
+ * Limits: a Content-Length larger than 1 GiB is not trusted, so that one
+ * bad header cannot make a pipe reader hold the rest of the input.
+ */
+#include "mbox.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define READ_CHUNK (1u << 20)
+#define MAX_CONTENT_LENGTH (1ull << 30)
+
+struct mld_mbox {
+	const char *name;
+	int fd;
+	const char *data;	/* the window: map, or buf */
+	size_t avail;		/* bytes valid in the window */
+	bool eof;		/* nothing more can come after avail */
+	char *buf;		/* pipe buffer (NULL when mapped) */
+	size_t cap;
+	void *map;
+	size_t maplen;
+	uint64_t base;		/* input offset of data[0] */
+	size_t pos;		/* where the next message starts */
+	uint64_t number;
+	bool started;
+	bool error;		/* a read error was reported */
+};
+
+static bool
+map_file(struct mld_mbox *mb)
+{
+	struct stat st;
+	off_t at;
+
+	if (fstat(mb->fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	/* Start where the descriptor stands: "(head -n 5; mbsplit) <f". */
+	at = lseek(mb->fd, 0, SEEK_CUR);
+	if (at < 0 || at > st.st_size)
+		return false;
+	mb->eof = true;
+	if (st.st_size == 0) {
+		mb->data = "";
+		return true;
+	}
+	mb->map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+	    mb->fd, 0);
+	if (mb->map == MAP_FAILED) {
+		mb->map = NULL;
+		mb->eof = false;
+		return false;
+	}
+	mb->maplen = (size_t)st.st_size;
+	madvise(mb->map, mb->maplen, MADV_SEQUENTIAL);
+	mb->data = mb->map;
+	mb->avail = mb->maplen;
+	mb->pos = (size_t)at;
+	return true;
+}
+
+struct mld_mbox *
+mld_mbox_open(const char *path)
+{
+	struct mld_mbox *mb = g_new0(struct mld_mbox, 1);
+
+	mb->name = mld_input_name(path);
+	if (strcmp(path, "-") == 0) {
+		mb->fd = 0;
+	} else if ((mb->fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		mld_err("%s: %s", path, strerror(errno));
+		g_free(mb);
+		return NULL;
+	}
+	if (!map_file(mb)) {
+		mb->cap = 4 * READ_CHUNK;
+		mb->buf = g_malloc(mb->cap);
+		mb->data = mb->buf;
+	}
+	return mb;
+}
+
+void
+mld_mbox_close(struct mld_mbox *mb)
+{
+	if (mb == NULL)
+		return;
+	if (mb->map != NULL)
+		munmap(mb->map, mb->maplen);
+	if (mb->fd > 0)
+		close(mb->fd);
+	g_free(mb->buf);
+	g_free(mb);
+}
+
+/*
+ * Reads more input into the window.  Returns false at end of input or on
+ * a read error (reported); mb->eof is then set.
+ */
+static bool
+refill(struct mld_mbox *mb)
+{
+	ssize_t n;
+
+	if (mb->eof)
+		return false;
+	if (mb->cap - mb->avail < READ_CHUNK) {
+		mb->cap = mb->cap * 2 + READ_CHUNK;
+		mb->buf = g_realloc(mb->buf, mb->cap);
+		mb->data = mb->buf;
+	}
+	do
+		n = read(mb->fd, mb->buf + mb->avail, mb->cap - mb->avail);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0) {
+		if (n < 0) {
+			mld_err("%s: read error: %s", mb->name,
+			    strerror(errno));
+			mb->error = true;
+		}
+		mb->eof = true;
+		return false;
+	}
+	mb->avail += (size_t)n;
+	return true;
+}
+
+/*
+ * Drops what was consumed from the front of a pipe buffer, once it is
+ * half the buffer: the bytes moved are then paid for by those consumed.
+ */
+static void
+compact(struct mld_mbox *mb)
+{
+	if (mb->buf == NULL || mb->pos < mb->cap / 2)
+		return;
+	memmove(mb->buf, mb->buf + mb->pos, mb->avail - mb->pos);
+	mb->base += mb->pos;
+	mb->avail -= mb->pos;
+	mb->pos = 0;
+}
+
+/*
+ * The end (index of '\n', or avail at end of input) of the line starting
+ * at `at`, reading more when needed.
+ */
+static size_t
+line_end(struct mld_mbox *mb, size_t at)
+{
+	const char *nl;
+	size_t from = at;
+
+	for (;;) {
+		nl = memchr(mb->data + from, '\n', mb->avail - from);
+		if (nl != NULL)
+			return (size_t)(nl - mb->data);
+		from = mb->avail;
+		if (!refill(mb))
+			return mb->avail;
+	}
+}
+
+static bool
+is_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/* hh:mm or hh:mm:ss, with a one-digit hour allowed. */
+static bool
+is_time(const char *t, size_t n)
+{
+	const char *colon = memchr(t, ':', n);
+	size_t h;
+
+	if (colon == NULL)
+		return false;
+	h = (size_t)(colon - t);
+	if (h < 1 || h > 2 || !is_digits(t, h))
+		return false;
+	n -= h + 1;
+	t = colon + 1;
+	return (n == 2 && is_digits(t, 2)) ||
+	    (n == 5 && is_digits(t, 2) && t[2] == ':' && is_digits(t + 3, 2));
+}
+
+static bool
+is_year(const char *t, size_t n)
+{
+	return n == 4 && is_digits(t, 4) && (t[0] == '1' || t[0] == '2') &&
+	    (t[0] == '2' || t[1] == '9');
+}
+
+bool
+mld_is_from_line(const char *line, size_t len)
+{
+	const char *p, *end, *tok;
+	bool sender = false, time = false, year = false;
+
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	if (len < 5 || memcmp(line, "From ", 5) != 0)
+		return false;
+	end = line + len;
+	for (p = line + 5; p < end;) {
+		while (p < end && *p == ' ')
+			p++;
+		if (p == end)
+			break;
+		tok = p;
+		while (p < end && *p != ' ')
+			p++;
+		if (!sender)
+			sender = true;
+		else if (is_time(tok, (size_t)(p - tok)))
+			time = true;
+		else if (is_year(tok, (size_t)(p - tok)))
+			year = true;
+	}
+	return time && year;
+}
+
+/* Whether a From_ line starts at `at` (which begins a line). */
+static bool
+from_line_at(struct mld_mbox *mb, size_t at)
+{
+	size_t eol;
+
+	if (at + 5 > mb->avail && !mb->eof) {
+		while (at + 5 > mb->avail && refill(mb))
+			;
+	}
+	if (at + 5 > mb->avail || memcmp(mb->data + at, "From ", 5) != 0)
+		return false;
+	eol = line_end(mb, at);
+	return mld_is_from_line(mb->data + at, eol - at);
+}
+
+/* Index of the next From_ line at or after `from`, or avail at the end. */
+static size_t
+next_separator(struct mld_mbox *mb, size_t from)
+{
+	const char *hit;
+
+	for (;;) {
+		hit = memmem(mb->data + from, mb->avail - from, "\nFrom ", 6);
+		if (hit != NULL) {
+			size_t at = (size_t)(hit - mb->data) + 1;
+
+			if (from_line_at(mb, at))
+				return at;
+			from = at;
+			continue;
+		}
+		/* Keep the last bytes: "\nFrom " may straddle the refill. */
+		if (mb->avail - from > 5)
+			from = mb->avail - 5;
+		if (!refill(mb))
+			return mb->avail;
+	}
+}
+
+/* Index where the body starts (after the blank line), or 0 if none. */
+static size_t
+body_start(struct mld_mbox *mb, size_t text)
+{
+	size_t at = text, eol;
+
+	for (;;) {
+		eol = line_end(mb, at);
+		if (eol == mb->avail)
+			return 0;
+		if (eol == at || (eol == at + 1 && mb->data[at] == '\r'))
+			return eol + 1;
+		at = eol + 1;
+	}
+}
+
+/* Content-Length of the header block [text, body), or -1. */
+static long long
+content_length(const char *hdr, size_t len)
+{
+	static const char name[] = "content-length:";
+	const char *p = hdr, *end = hdr + len;
+	char *stop;
+	long long v;
+
+	while (p < end) {
+		if ((size_t)(end - p) > sizeof name - 1 &&
+		    g_ascii_strncasecmp(p, name, sizeof name - 1) == 0) {
+			p += sizeof name - 1;
+			while (p < end && (*p == ' ' || *p == '\t'))
+				p++;
+			if (p == end || !g_ascii_isdigit(*p))
+				return -1;
+			errno = 0;
+			v = strtoll(p, &stop, 10);
+			return errno == 0 ? v : -1;
+		}
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (p == NULL)
+			break;
+		p++;
+	}
+	return -1;
+}
+
+/*
+ * Where a message whose text starts at `text` ends if its Content-Length
+ * is trusted, or 0: the length must land on the end of the input, or on
+ * a From_ line after at most one blank line.
+ */
+static size_t
+content_length_end(struct mld_mbox *mb, size_t text)
+{
+	size_t body = body_start(mb, text), at;
+	long long cl;
+
+	if (body == 0)
+		return 0;
+	cl = content_length(mb->data + text, body - text);
+	if (cl < 0 || (unsigned long long)cl > MAX_CONTENT_LENGTH)
+		return 0;
+	at = body + (size_t)cl;
+	while (at > mb->avail && refill(mb))
+		;
+	if (at == mb->avail && mb->eof)
+		return at;
+	if (at >= mb->avail || (at > 0 && mb->data[at - 1] != '\n'))
+		return 0;
+	if (from_line_at(mb, at))
+		return at;
+	if (mb->data[at] == '\r')
+		at++;
+	if (at < mb->avail && mb->data[at] == '\n' && from_line_at(mb, at + 1))
+		return at + 1;
+	return 0;
+}
+
+/* Skips blank lines before the first message; false if nothing is left. */
+static bool
+skip_leading_blank(struct mld_mbox *mb)
+{
+	for (;;) {
+		while (mb->pos >= mb->avail)
+			if (!refill(mb))
+				return false;
+		if (mb->data[mb->pos] == '\n')
+			mb->pos++;
+		else if (mb->data[mb->pos] == '\r' && mb->pos + 1 < mb->avail &&
+		    mb->data[mb->pos + 1] == '\n')
+			mb->pos += 2;
+		else if (mb->data[mb->pos] == '\r' && mb->pos + 1 == mb->avail &&
+		    refill(mb))
+			continue;
+		else
+			return true;
+	}
+}
+
+int
+mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg)
+{
+	size_t start, text, end, cl_end, eol, len;
+	bool has_from;
+
+	compact(mb);
+	if (!mb->started) {
+		mb->started = true;
+		if (!skip_leading_blank(mb))
+			return mb->error ? -1 : 0;
+	}
+	if (mb->pos >= mb->avail && !refill(mb))
+		return mb->error ? -1 : 0;
+	start = mb->pos;
+	memset(msg, 0, sizeof *msg);
+	eol = line_end(mb, start);
+	msg->crlf = eol > start && eol < mb->avail &&
+	    mb->data[eol - 1] == '\r';
+	has_from = from_line_at(mb, start);
+	if (has_from) {
+		msg->from_len = eol - start - (msg->crlf ? 1 : 0);
+		text = eol < mb->avail ? eol + 1 : eol;
+		/* From text - 1, the '\n' ending the From_ line, so that a
+		 * From_ line right after it (an empty message) is found. */
+		end = next_separator(mb, text - 1);
+	} else {
+		text = start;
+		end = next_separator(mb, start);
+	}
+	cl_end = content_length_end(mb, text);
+	if (cl_end > end)
+		end = cl_end;
+
+	/* The blank line before the next From_ line is the separator's. */
+	len = end - text;
+	if (len >= 2 && mb->data[text + len - 1] == '\n') {
+		if (mb->data[text + len - 2] == '\n')
+			len--;
+		else if (len >= 4 && memcmp(mb->data + text + len - 4,
+		    "\r\n\r\n", 4) == 0)
+			len -= 2;
+	}
+
+	msg->where.input = mb->name;
+	msg->where.number = ++mb->number;
+	msg->where.offset = mb->base + start;
+	msg->span = end - start;
+	msg->from_line = has_from ? mb->data + start : NULL;
+	msg->raw = mb->data + text;
+	msg->rawlen = len;
+	mb->pos = end;
+	return 1;
+}
+
+/* Whether line[0..n) matches ^>+From (an mboxrd-escaped From_). */
+static bool
+is_quoted_from(const char *line, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && line[i] == '>')
+		i++;
+	return i > 0 && n - i >= 5 && memcmp(line + i, "From ", 5) == 0;
+}
+
+void
+mld_msg_text(const struct mld_msg *msg, GString *out)
+{
+	const char *p = msg->raw, *end = msg->raw + msg->rawlen, *nl;
+	size_t n;
+
+	if (memchr(p, '\r', msg->rawlen) == NULL &&
+	    memmem(p, msg->rawlen, ">From ", 6) == NULL) {
+		g_string_append_len(out, p, (gssize)msg->rawlen);
+	} else {
+		for (; p < end; p = nl + 1) {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			if (nl == NULL)
+				nl = end;
+			n = (size_t)(nl - p);
+			if (n > 0 && p[n - 1] == '\r' && nl < end)
+				n--;
+			if (is_quoted_from(p, n)) {
+				p++;
+				n--;
+			}
+			g_string_append_len(out, p, (gssize)n);
+			if (nl < end)
+				g_string_append_c(out, '\n');
+			if (nl == end)
+				break;
+		}
+	}
+	if (out->len > 0 && out->str[out->len - 1] != '\n')
+		g_string_append_c(out, '\n');
+}
+
+void
+mld_mboxrd_escape(GString *out, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl;
+	size_t i;
+
+	if (memmem(text, len, "From ", 5) == NULL) {
+		g_string_append_len(out, text, (gssize)len);
+		return;
+	}
+	for (; p < end; p = nl) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		nl = nl != NULL ? nl + 1 : end;
+		for (i = 0; p + i < nl && p[i] == '>'; i++)
+			;
+		if ((size_t)(nl - p) - i >= 5 && memcmp(p + i, "From ", 5) == 0)
+			g_string_append_c(out, '>');
+		g_string_append_len(out, p, nl - p);
+	}
+}

@@ -1,0 +1,57 @@
+/*
+ * mbox.h - reading mbox files: mboxrd, mboxo, mboxcl and mboxcl2, CRLF
+ * files, a lone message without a From_ line (what procmail pipes to a
+ * program), and concatenations of these.
+ *
+ * A line starting "From " separates messages only when it looks like a
+ * From_ line: a time (hh:mm) and a plausible year after the sender, as
+ * git mailsplit checks; lore's "From mboxrd@z Thu Jan  1 00:00:00 1970"
+ * passes.  A Content-Length header is trusted only when it lands on the
+ * end of the input or on a From_ line.  A regular file is mapped; a pipe
+ * is read through a buffer that holds one message at a time, so memory
+ * follows the largest message, not the archive.
+ */
+#ifndef MLD_MBOX_H
+#define MLD_MBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <glib.h>
+
+#include "tool.h"
+
+/* One message as it lies in the input.  Valid until the next call. */
+struct mld_msg {
+	struct mld_where where;	/* input name, 1-based number, offset */
+	uint64_t span;		/* bytes from offset to the next message */
+	const char *from_line;	/* the From_ line, without its line end, */
+	size_t from_len;	/* or NULL when the message had none */
+	const char *raw;	/* headers and body as stored (escaped, */
+	size_t rawlen;		/* original line ends), less the separator */
+	bool crlf;		/* its first line ends in CRLF */
+};
+
+struct mld_mbox;
+
+/* Opens path ("-" = stdin); reports and returns NULL on failure. */
+struct mld_mbox *mld_mbox_open(const char *path);
+/* 1: *msg is the next message; 0: end of input; -1: read error (reported). */
+int mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg);
+void mld_mbox_close(struct mld_mbox *mb);
+
+/* True when line[0..len) (no line end) is a From_ separator line. */
+bool mld_is_from_line(const char *line, size_t len);
+
+/*
+ * Appends the message text to out: CRLF turned into LF, one '>' taken
+ * off lines matching ^>+From (mboxrd), a final newline added if missing.
+ */
+void mld_msg_text(const struct mld_msg *msg, GString *out);
+/* Appends text to out escaped for mboxrd (a '>' before ^>*From ). */
+void mld_mboxrd_escape(GString *out, const char *text, size_t len);
+
+/* The From_ line written for a message that had none (lore's). */
+#define MLD_FROM_LINE "From mboxrd@z Thu Jan  1 00:00:00 1970"
+
+#endif

@@ -1,0 +1,233 @@
+/*
+ * record.c - the line-record writer and reader (see record.h).  Records
+ * are written whole with one fwrite, so a killed writer leaves at most a
+ * truncated last line, which the reader then reports.
+ */
+#include "record.h"
+#include "tool.h"
+
+#include <errno.h>
+#include <string.h>
+
+void
+mld_rec_escape(GString *out, const char *s, size_t len)
+{
+	const char *end = s + len, *run = s;
+
+	for (; s < end; s++) {
+		char e;
+
+		switch (*s) {
+		case '\\': e = '\\'; break;
+		case '\t': e = 't'; break;
+		case '\n': e = 'n'; break;
+		case '\r': e = 'r'; break;
+		default: continue;
+		}
+		g_string_append_len(out, run, s - run);
+		g_string_append_c(out, '\\');
+		g_string_append_c(out, e);
+		run = s + 1;
+	}
+	g_string_append_len(out, run, end - run);
+}
+
+bool
+mld_rec_unescape(char *field)
+{
+	char *r = strchr(field, '\\'), *w;
+
+	if (r == NULL)
+		return true;
+	for (w = r; *r != '\0'; r++) {
+		if (*r != '\\') {
+			*w++ = *r;
+			continue;
+		}
+		switch (*++r) {
+		case '\\': *w++ = '\\'; break;
+		case 't': *w++ = '\t'; break;
+		case 'n': *w++ = '\n'; break;
+		case 'r': *w++ = '\r'; break;
+		default:
+			return false;
+		}
+	}
+	*w = '\0';
+	return true;
+}
+
+void
+mld_rec_init(struct mld_rec *r)
+{
+	r->buf = g_string_sized_new(1024);
+	r->nfields = 0;
+}
+
+void
+mld_rec_free(struct mld_rec *r)
+{
+	g_string_free(r->buf, TRUE);
+	r->buf = NULL;
+}
+
+void
+mld_rec_addn(struct mld_rec *r, const char *s, size_t len)
+{
+	if (r->nfields++ > 0)
+		g_string_append_c(r->buf, '\t');
+	if (s != NULL)
+		mld_rec_escape(r->buf, s, len);
+}
+
+void
+mld_rec_add(struct mld_rec *r, const char *s)
+{
+	mld_rec_addn(r, s, s != NULL ? strlen(s) : 0);
+}
+
+void
+mld_rec_add_u64(struct mld_rec *r, uint64_t v)
+{
+	if (r->nfields++ > 0)
+		g_string_append_c(r->buf, '\t');
+	g_string_append_printf(r->buf, "%llu", (unsigned long long)v);
+}
+
+void
+mld_rec_write(struct mld_rec *r, FILE *f)
+{
+	g_string_append_c(r->buf, '\n');
+	fwrite(r->buf->str, 1, r->buf->len, f);
+	g_string_truncate(r->buf, 0);
+	r->nfields = 0;
+}
+
+void
+mld_rec_write_header(FILE *f, const char *const *cols)
+{
+	const char *const *c;
+
+	for (c = cols; *c != NULL; c++)
+		fprintf(f, "%c%s", c == cols ? '#' : '\t', *c);
+	fputc('\n', f);
+}
+
+bool
+mld_recin_open(struct mld_recin *in, const char *path)
+{
+	memset(in, 0, sizeof *in);
+	in->name = mld_input_name(path);
+	if (strcmp(path, "-") == 0) {
+		in->f = stdin;
+	} else if ((in->f = fopen(path, "r")) == NULL) {
+		mld_err("%s: %s", path, strerror(errno));
+		return false;
+	}
+	in->fields = g_ptr_array_new();
+	in->header = g_ptr_array_new_with_free_func(g_free);
+	return true;
+}
+
+void
+mld_recin_close(struct mld_recin *in)
+{
+	if (in->f != NULL && in->f != stdin)
+		fclose(in->f);
+	free(in->line);
+	if (in->fields != NULL)
+		g_ptr_array_free(in->fields, TRUE);
+	if (in->header != NULL)
+		g_ptr_array_free(in->header, TRUE);
+	memset(in, 0, sizeof *in);
+}
+
+/* Splits line at TABs into in->fields (pointers into line). */
+static void
+split(struct mld_recin *in, char *line)
+{
+	char *tab;
+
+	g_ptr_array_set_size(in->fields, 0);
+	for (;;) {
+		g_ptr_array_add(in->fields, line);
+		if ((tab = strchr(line, '\t')) == NULL)
+			break;
+		*tab = '\0';
+		line = tab + 1;
+	}
+}
+
+static void
+remember_header(struct mld_recin *in, char *line)
+{
+	unsigned i;
+
+	split(in, line + 1);
+	g_ptr_array_set_size(in->header, 0);
+	for (i = 0; i < in->fields->len; i++)
+		g_ptr_array_add(in->header,
+		    g_strdup(g_ptr_array_index(in->fields, i)));
+	g_ptr_array_set_size(in->fields, 0);
+}
+
+enum mld_recin_status
+mld_recin_next(struct mld_recin *in)
+{
+	ssize_t n;
+	unsigned i;
+
+	for (;;) {
+		errno = 0;
+		n = getline(&in->line, &in->cap, in->f);
+		if (n < 0) {
+			if (ferror(in->f)) {
+				mld_err("%s: read error: %s", in->name,
+				    strerror(errno));
+				return MLD_REC_ERROR;
+			}
+			return MLD_REC_EOF;
+		}
+		in->lineno++;
+		if (n > 0 && in->line[n - 1] == '\n')
+			in->line[--n] = '\0';
+		if ((size_t)n != strlen(in->line)) {
+			mld_warn_line(in->name, in->lineno,
+			    "NUL byte in record, skipped");
+			mld_count_skip();
+			return MLD_REC_BAD;
+		}
+		if (in->line[0] == '#') {
+			remember_header(in, in->line);
+			continue;
+		}
+		break;
+	}
+	split(in, in->line);
+	for (i = 0; i < in->fields->len; i++) {
+		if (!mld_rec_unescape(g_ptr_array_index(in->fields, i))) {
+			mld_warn_line(in->name, in->lineno,
+			    "field %u: bad backslash escape, skipped", i + 1);
+			mld_count_skip();
+			return MLD_REC_BAD;
+		}
+	}
+	return MLD_REC_OK;
+}
+
+const char *
+mld_recin_field(const struct mld_recin *in, unsigned i)
+{
+	return i < in->fields->len ? g_ptr_array_index(in->fields, i) : NULL;
+}
+
+int
+mld_recin_column(const struct mld_recin *in, const char *name, int dflt)
+{
+	unsigned i;
+
+	for (i = 0; i < in->header->len; i++)
+		if (strcmp(g_ptr_array_index(in->header, i), name) == 0)
+			return (int)i;
+	return dflt;
+}

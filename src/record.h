@@ -1,0 +1,71 @@
+/*
+ * record.h - line records: UTF-8, one record per line, fields separated
+ * by TAB.  Inside a field backslash, TAB, LF and CR are written \\ \t \n
+ * \r and nothing else is escaped.  A line starting with '#' names the
+ * columns ("#kind\tdate..."); readers skip it, and use it to find fields
+ * by name.
+ */
+#ifndef MLD_RECORD_H
+#define MLD_RECORD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <glib.h>
+
+/* Appends s[0..len) to out, escaped. */
+void mld_rec_escape(GString *out, const char *s, size_t len);
+/*
+ * Unescapes the NUL-terminated field in place.  Returns false on a
+ * backslash followed by anything but \ t n r (or by nothing).
+ */
+bool mld_rec_unescape(char *field);
+
+/* A record being written: fields are appended, then the line is written. */
+struct mld_rec {
+	GString *buf;
+	unsigned nfields;
+};
+
+void mld_rec_init(struct mld_rec *r);
+void mld_rec_free(struct mld_rec *r);
+void mld_rec_add(struct mld_rec *r, const char *s);	/* NULL = empty */
+void mld_rec_addn(struct mld_rec *r, const char *s, size_t len);
+void mld_rec_add_u64(struct mld_rec *r, uint64_t v);
+/* Writes the record and its newline to f and empties it. */
+void mld_rec_write(struct mld_rec *r, FILE *f);
+/* Writes "#col1\tcol2...\n"; cols ends with NULL. */
+void mld_rec_write_header(FILE *f, const char *const *cols);
+
+/* A reader of records from one stream. */
+struct mld_recin {
+	FILE *f;
+	const char *name;	/* for diagnostics */
+	uint64_t lineno;
+	char *line;
+	size_t cap;
+	GPtrArray *fields;	/* char *, into line, unescaped */
+	GPtrArray *header;	/* char *, owned: names of the last '#' line */
+};
+
+/* Opens path ("-" = stdin); returns false and reports when it cannot. */
+bool mld_recin_open(struct mld_recin *in, const char *path);
+void mld_recin_close(struct mld_recin *in);
+
+enum mld_recin_status {
+	MLD_REC_EOF = 0,
+	MLD_REC_OK = 1,
+	MLD_REC_BAD = -1,	/* bad escape: reported, counted, skip it */
+	MLD_REC_ERROR = -2,	/* read error: reported, stop */
+};
+/* Reads the next record, skipping (and remembering) '#' header lines. */
+enum mld_recin_status mld_recin_next(struct mld_recin *in);
+/* Field i of the current record (0-based), or NULL past the last one. */
+const char *mld_recin_field(const struct mld_recin *in, unsigned i);
+/*
+ * Index of the column named `name` in the last header line, or `dflt`
+ * when there is no header or it has no such column.
+ */
+int mld_recin_column(const struct mld_recin *in, const char *name, int dflt);
+
+#endif

@@ -1,0 +1,262 @@
+/*
+ * tool.c - option parsing, diagnostics and exit status shared by all
+ * programs.  getopt_long does the parsing; the option table gives it its
+ * strings and also writes --help, so the two cannot drift apart.
+ */
+#include "tool.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *progname = "mldigest";
+static int failed;
+static uint64_t nwarn, nskip;
+
+void
+mld_init(const char *name)
+{
+	progname = name;
+	setlocale(LC_ALL, "");
+	/* A closed pipe ends the program quietly, as for any filter. */
+	signal(SIGPIPE, SIG_DFL);
+}
+
+const char *
+mld_progname(void)
+{
+	return progname;
+}
+
+const char *
+mld_input_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "stdin" : path;
+}
+
+static void
+vsay(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+mld_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(fmt, ap);
+	va_end(ap);
+	failed = 1;
+}
+
+void
+mld_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(fmt, ap);
+	va_end(ap);
+}
+
+void
+mld_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(fmt, ap);
+	va_end(ap);
+	exit(MLD_EXIT_BAD);
+}
+
+void
+mld_warn_at(const struct mld_where *w, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: %s: message %llu, byte %llu: ", progname,
+	    w->input, (unsigned long long)w->number,
+	    (unsigned long long)w->offset);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	nwarn++;
+	failed = 1;
+}
+
+void
+mld_warn_line(const char *input, uint64_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: %s: line %llu: ", progname, input,
+	    (unsigned long long)line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	nwarn++;
+	failed = 1;
+}
+
+void
+mld_set_failed(void)
+{
+	failed = 1;
+}
+
+void
+mld_count_skip(void)
+{
+	nskip++;
+	failed = 1;
+}
+
+int
+mld_finish(const char *unit)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		/* EPIPE cannot happen here: SIGPIPE ended us before. */
+		mld_err("write error on stdout: %s", strerror(errno));
+	}
+	if (fclose(stdout) != 0 && !failed)
+		mld_err("write error on stdout: %s", strerror(errno));
+	if (nskip > 0)
+		mld_note("%llu %s%s skipped", (unsigned long long)nskip, unit,
+		    nskip == 1 ? "" : "s");
+	if (nwarn > 0)
+		mld_note("%llu warning%s", (unsigned long long)nwarn,
+		    nwarn == 1 ? "" : "s");
+	return failed ? MLD_EXIT_BAD : MLD_EXIT_OK;
+}
+
+static void
+print_synopsis(FILE *f, const char *synopsis)
+{
+	const char *p = synopsis, *nl;
+	int first = 1;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		fprintf(f, "%s %.*s\n", first ? "usage:" : "      ",
+		    (int)(nl - p), p);
+		first = 0;
+		p = *nl == '\n' ? nl + 1 : nl;
+	}
+}
+
+void
+mld_usage(const struct mld_cli *cli)
+{
+	print_synopsis(stderr, cli->synopsis);
+	exit(MLD_EXIT_USAGE);
+}
+
+void
+mld_badarg(const struct mld_cli *cli, const char *opt, const char *why)
+{
+	fprintf(stderr, "%s: %s: %s\n", progname, opt, why);
+	mld_usage(cli);
+}
+
+static _Noreturn void
+help(const struct mld_cli *cli)
+{
+	const struct mld_opt *o;
+	char left[64];
+
+	print_synopsis(stdout, cli->synopsis);
+	fputs("\noptions:\n", stdout);
+	for (o = cli->opts; o->lng != NULL; o++) {
+		if (o->shrt > 0 && o->shrt < 256)
+			snprintf(left, sizeof left, "-%c, --%s%s%s", o->shrt,
+			    o->lng, o->arg ? " " : "", o->arg ? o->arg : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", o->lng,
+			    o->arg ? " " : "", o->arg ? o->arg : "");
+		printf("  %-28s %s\n", left, o->help);
+	}
+	printf("  %-28s %s\n", "-h, --help", "print this help and exit");
+	printf("  %-28s %s\n", "-V, --version", "print the version and exit");
+	exit(fclose(stdout) == 0 ? MLD_EXIT_OK : MLD_EXIT_BAD);
+}
+
+enum { OPT_HELP = 'h', OPT_VERSION = 'V' };
+
+int
+mld_getopt(struct mld_cli *cli)
+{
+	static struct option lopts[64];
+	static char sopts[3 * 64 + 2];
+	static const struct mld_opt *built;
+	const struct mld_opt *o;
+	size_t n = 0, s = 0;
+	int c;
+
+	if (built != cli->opts) {
+		/* '+': stop at the first operand, as POSIX utilities do. */
+		sopts[s++] = '+';
+		sopts[s++] = ':';
+		for (o = cli->opts; o->lng != NULL && n < 62; o++, n++) {
+			lopts[n] = (struct option){ o->lng,
+			    o->arg ? required_argument : no_argument, NULL,
+			    o->shrt };
+			if (o->shrt > 0 && o->shrt < 256) {
+				sopts[s++] = (char)o->shrt;
+				if (o->arg)
+					sopts[s++] = ':';
+			}
+		}
+		lopts[n++] = (struct option){ "help", no_argument, NULL,
+		    OPT_HELP };
+		lopts[n++] = (struct option){ "version", no_argument, NULL,
+		    OPT_VERSION };
+		lopts[n] = (struct option){ NULL, 0, NULL, 0 };
+		sopts[s++] = 'h';
+		sopts[s++] = 'V';
+		sopts[s] = '\0';
+		built = cli->opts;
+		optind = 1;
+		opterr = 0;
+	}
+	c = getopt_long(cli->argc, cli->argv, sopts, lopts, NULL);
+	switch (c) {
+	case -1:
+		cli->argc -= optind;
+		cli->argv += optind;
+		return -1;
+	case OPT_HELP:
+		help(cli);
+	case OPT_VERSION:
+		printf("%s (mldigest) %s\n", progname, MLD_VERSION);
+		exit(fclose(stdout) == 0 ? MLD_EXIT_OK : MLD_EXIT_BAD);
+	case ':':
+		fprintf(stderr, "%s: option requires an argument: %s\n",
+		    progname, cli->argv[optind - 1]);
+		mld_usage(cli);
+	case '?':
+		if (optopt > 0 && optopt < 256)
+			fprintf(stderr, "%s: unknown option: -%c\n", progname,
+			    optopt);
+		else
+			fprintf(stderr, "%s: unknown option: %s\n", progname,
+			    cli->argv[optind - 1]);
+		mld_usage(cli);
+	default:
+		cli->optarg = optarg;
+		return c;
+	}
+}

@@ -1,0 +1,92 @@
+/*
+ * tool.h - what every mldigest program shares: the option parser, the
+ * diagnostic format, the exit-status table and the checked end of output.
+ *
+ * Diagnostics go to stderr as "prog: where: what".  A program counts the
+ * messages or lines it had to skip and reports the count at the end
+ * (mld_finish), so nothing is lost without a word.
+ */
+#ifndef MLD_TOOL_H
+#define MLD_TOOL_H
+
+#include <stdarg.h>
+#include <stdint.h>
+
+#define MLD_VERSION "0.1"
+
+enum {
+	MLD_EXIT_OK = 0,	/* all input processed */
+	MLD_EXIT_BAD = 1,	/* some input bad, or an I/O error */
+	MLD_EXIT_USAGE = 2,	/* bad command line */
+};
+
+/* One entry of a program's option table; the table ends with a NULL lng. */
+struct mld_opt {
+	const char *lng;	/* long name, without "--" */
+	int shrt;		/* short letter, or a value > 255 for long-only */
+	const char *arg;	/* argument name for --help, NULL if none */
+	const char *help;	/* one line for --help */
+};
+
+struct mld_cli {
+	const char *synopsis;	/* usage lines after "usage: ", '\n'-separated */
+	const struct mld_opt *opts;
+	int argc;
+	char **argv;
+	const char *optarg;	/* argument of the option just returned */
+};
+
+/* Sets the program name, the locale and SIGPIPE; call first in main. */
+void mld_init(const char *progname);
+const char *mld_progname(void);
+
+/*
+ * Returns the next option (its shrt value), or -1 at the first operand.
+ * --help and --version are handled here (exit 0); an unknown option or a
+ * missing argument prints the usage and exits 2.  cli->argc and cli->argv
+ * are left pointing at the operands.
+ */
+int mld_getopt(struct mld_cli *cli);
+/* Prints the usage (the synopsis) to stderr and exits 2. */
+_Noreturn void mld_usage(const struct mld_cli *cli);
+/* Reports a bad option argument and exits 2. */
+_Noreturn void mld_badarg(const struct mld_cli *cli, const char *opt,
+    const char *why);
+
+/* "prog: what" on stderr; marks the run as failed (exit 1). */
+void mld_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "prog: what" on stderr; does not change the exit status. */
+void mld_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "prog: what" on stderr, then exit 1. */
+_Noreturn void mld_fatal(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* Where a message lies: input name, 1-based message number, byte offset. */
+struct mld_where {
+	const char *input;
+	uint64_t number;
+	uint64_t offset;
+};
+/* "prog: input: message N, byte O: what"; counts a warning. */
+void mld_warn_at(const struct mld_where *w, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* "prog: input: line N: what"; counts a warning. */
+void mld_warn_line(const char *input, uint64_t line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Marks the run as failed without printing (the caller already did). */
+void mld_set_failed(void);
+/* Counts one skipped unit of input (message or line). */
+void mld_count_skip(void);
+
+/*
+ * Flushes and closes stdout (a full disk is an error), prints the skip
+ * and warning counts, and returns the exit status.  `unit` names what was
+ * skipped ("message", "line").
+ */
+int mld_finish(const char *unit);
+
+/* Input name for diagnostics: "-" reads as "stdin". */
+const char *mld_input_name(const char *path);
+
+#endif

@@ -1,0 +1,82 @@
+# tests/lib.sh - a small TAP helper for the shell tests; source it.
+#
+#   plan N             print the plan
+#   check MSG CMD...   run CMD, "ok" when it exits 0
+#   is GOT WANT MSG    compare two strings, show both on failure
+#   cmp_files A B MSG  compare two files, show a diff on failure
+#   skip_all WHY       skip the whole script
+#   corpus NAME        path of a ../shared file; fails, saying so, if absent
+#   corpus_xz NAME     the same, decompressed once into $T
+#   finish             exit 1 if any test failed
+#
+# Tests run from the top of the tree with the freshly built programs first
+# on PATH; $T is a scratch folder removed at exit.
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+PATH=$top:$PATH
+export PATH LC_ALL=C.UTF-8
+T=$(mktemp -d "${TMPDIR:-/tmp}/mldigest-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+data=$top/tests/data
+samples=$top/samples
+shared=${MLD_SHARED:-$top/../shared}
+ntest=0
+nfail=0
+
+plan() { echo "1..$1"; }
+
+skip_all() { echo "1..0 # SKIP $*"; exit 0; }
+
+# check MSG CMD...: runs CMD, passes when it exits 0.
+check() {
+	ntest=$((ntest + 1))
+	_msg=$1
+	shift
+	if "$@"; then
+		echo "ok $ntest - $_msg"
+	else
+		echo "not ok $ntest - $_msg"
+		nfail=$((nfail + 1))
+	fi
+}
+
+is() {
+	ntest=$((ntest + 1))
+	if [ "$1" = "$2" ]; then
+		echo "ok $ntest - $3"
+	else
+		echo "not ok $ntest - $3"
+		printf '#   got: %s\n# wanted: %s\n' "$1" "$2"
+		nfail=$((nfail + 1))
+	fi
+}
+
+cmp_files() {
+	ntest=$((ntest + 1))
+	if cmp -s "$1" "$2"; then
+		echo "ok $ntest - $3"
+	else
+		echo "not ok $ntest - $3"
+		diff -u "$2" "$1" | head -n 40 | sed 's/^/# /'
+		nfail=$((nfail + 1))
+	fi
+}
+
+corpus() {
+	if [ -f "$shared/$1" ]; then
+		echo "$shared/$1"
+	else
+		echo "../shared/$1 is absent" >&2
+		return 1
+	fi
+}
+
+# xzcat a shared corpus once per test run into $T.
+corpus_xz() {
+	_c=$(corpus "$1") || return 1
+	_out=$T/$(basename "$1" .xz)
+	[ -f "$_out" ] || xz -dc "$_c" > "$_out"
+	echo "$_out"
+}
+
+finish() { [ "$nfail" -eq 0 ]; }
