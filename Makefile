@@ -70,7 +70,7 @@ uninstall:
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 
 clean:
-	rm -f $(PROGS) src/*.o src/*.d tests/*.t.d $(UNITS)
+	rm -f $(PROGS) src/*.o src/*.d tests/*.d $(UNITS)
 
 .PHONY: all check lint demo bench install uninstall clean
 
