@@ -37,13 +37,14 @@ UNITS = $(patsubst %.c,%.t,$(wildcard tests/unit-*.c))
 all: $(PROGS)
 
 $(PROGS): %: src/%.o $(MODOBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(DEPS_LIBS) $(LIBS)
 
 src/%.o: src/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 tests/unit-%.t: tests/unit-%.c $(MODOBJS)
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter %.c %.o,$^) \
+	    $(DEPS_LIBS) $(LIBS)
 
 check: all $(UNITS)
 	prove $(PROVEFLAGS) tests/ </dev/null
