@@ -208,10 +208,6 @@ main(int argc, char **argv)
 		mld_note("%llu duplicate%s dropped",
 		    (unsigned long long)r.sel.dropped,
 		    r.sel.dropped == 1 ? "" : "s");
-	if (r.sel.undated > 0)
-		mld_note("%llu message%s without a date not selected",
-		    (unsigned long long)r.sel.undated,
-		    r.sel.undated == 1 ? "" : "s");
 	mld_dirout_close(&r.dir);
 	mld_rec_free(&r.rec);
 	g_string_free(r.scratch, TRUE);

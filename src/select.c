@@ -165,7 +165,6 @@ in_dates(struct mld_select *s, const struct mld_msg *m, const char *hdr,
 		return true;
 	if (!mld_message_date(hdr, hl, m->from_line, m->from_len, &when)) {
 		mld_warn_at(&m->where, "no usable date, not selected");
-		s->undated++;
 		return false;
 	}
 	return (!s->has_since || when >= s->since) &&

@@ -25,7 +25,6 @@ struct mld_select {
 	enum mld_dedupe dedupe;
 	GHashTable *seen;	/* dedupe keys */
 	uint64_t dropped;	/* duplicates dropped */
-	uint64_t undated;	/* messages without a date, not selected */
 };
 
 void mld_select_init(struct mld_select *s);
