@@ -97,6 +97,50 @@ mld_header_get(const char *hdr, size_t len, const char *name, GString *out)
 	return false;
 }
 
+/* Whether the field line at p (up to end) is names[i]; sets *value. */
+static bool
+field_is(const char *p, const char *end, const char *name,
+    const char **value)
+{
+	size_t n = strlen(name);
+
+	if ((size_t)(end - p) <= n || p[n] != ':' ||
+	    g_ascii_strncasecmp(p, name, n) != 0)
+		return false;
+	*value = p + n + 1;
+	return true;
+}
+
+void
+mld_header_scan(const char *text, size_t len, const char *const *names,
+    size_t n, GString **values, bool *found)
+{
+	const char *p = text, *end = text + len, *nl, *value;
+	size_t i, left = n;
+
+	for (i = 0; i < n; i++)
+		found[i] = false;
+	for (; p < end && left > 0; p = nl + 1) {
+		if (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n'))
+			return;
+		for (i = 0; i < n; i++) {
+			/* The first letter turns most lines away cheaply. */
+			if (found[i] || g_ascii_tolower(*p) !=
+			    g_ascii_tolower(names[i][0]) ||
+			    !field_is(p, end, names[i], &value))
+				continue;
+			g_string_truncate(values[i], 0);
+			unfold(value, end, values[i]);
+			trim(values[i]);
+			found[i] = true;
+			left--;
+		}
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			break;
+	}
+}
+
 /* Makes s valid UTF-8 without control characters; takes ownership. */
 static char *
 clean_text(char *s)
@@ -191,20 +235,31 @@ from_line_date(const char *line, size_t len, int64_t *when)
 }
 
 bool
+mld_date_pick(const char *date, const char *received, const char *from_line,
+    size_t from_len, int64_t *when)
+{
+	const char *semi;
+
+	if (date != NULL && mld_date_parse(date, when))
+		return true;
+	if (from_line != NULL && from_line_date(from_line, from_len, when))
+		return true;
+	return received != NULL && (semi = strrchr(received, ';')) != NULL &&
+	    mld_date_parse(semi + 1, when);
+}
+
+bool
 mld_message_date(const char *hdr, size_t len, const char *from_line,
     size_t from_len, int64_t *when)
 {
-	GString *v = g_string_sized_new(128);
-	const char *semi;
-	bool ok = false;
+	static const char *const names[] = { "Date", "Received" };
+	GString *v[2] = { g_string_new(NULL), g_string_new(NULL) };
+	bool found[2], ok;
 
-	if (mld_header_get(hdr, len, "Date", v))
-		ok = mld_date_parse(v->str, when);
-	if (!ok && from_line != NULL)
-		ok = from_line_date(from_line, from_len, when);
-	if (!ok && mld_header_get(hdr, len, "Received", v) &&
-	    (semi = strrchr(v->str, ';')) != NULL)
-		ok = mld_date_parse(semi + 1, when);
-	g_string_free(v, TRUE);
+	mld_header_scan(hdr, len, names, 2, v, found);
+	ok = mld_date_pick(found[0] ? v[0]->str : NULL,
+	    found[1] ? v[1]->str : NULL, from_line, from_len, when);
+	g_string_free(v[0], TRUE);
+	g_string_free(v[1], TRUE);
 	return ok;
 }

@@ -27,6 +27,15 @@ bool mld_header_get(const char *hdr, size_t len, const char *name,
     GString *out);
 
 /*
+ * One pass over the header block at the start of text: for each i,
+ * values[i] gets the value of the first field names[i] as mld_header_get
+ * gives it, and found[i] whether there was one.  The pass stops as soon
+ * as every name was found.
+ */
+void mld_header_scan(const char *text, size_t len, const char *const *names,
+    size_t n, GString **values, bool *found);
+
+/*
  * Decodes RFC 2047 encoded words in a raw value to UTF-8.  Invalid bytes
  * are repaired, and the result never holds a control character: each is
  * turned into a space.
@@ -51,5 +60,8 @@ void mld_date_iso(int64_t t, char buf[static 32]);
  */
 bool mld_message_date(const char *hdr, size_t len, const char *from_line,
     size_t from_len, int64_t *when);
+/* The same from values already found: Date and Received may be NULL. */
+bool mld_date_pick(const char *date, const char *received,
+    const char *from_line, size_t from_len, int64_t *when);
 
 #endif
