@@ -42,8 +42,22 @@ void mld_header_scan(const char *text, size_t len, const char *const *names,
  */
 char *mld_header_decode(const char *raw);
 
-/* A raw address list, decoded, as "Name <addr>, ..." (RFC 5322 quoting). */
+/*
+ * A raw address list, decoded, as "Name <addr>, ..." with the name quoted
+ * where RFC 5322 needs it, groups as "name: members;".  Domains are left
+ * as written (no IDN conversion).  The common plain forms are copied
+ * without a parse; mld_header_addresses_parsed always parses, and is
+ * what the copy is tested against.
+ */
 char *mld_header_addresses(const char *raw);
+char *mld_header_addresses_parsed(const char *raw);
+
+/*
+ * Whether hand-written fast paths may stand in for the library: false
+ * when MLD_TEST_NO_FAST_PATHS is set, so that tests can prove both give
+ * the same output.
+ */
+bool mld_fast_paths(void);
 
 /* A Message-ID without its angle brackets (NULL if none can be read). */
 char *mld_header_msgid(const char *raw);
