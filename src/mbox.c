@@ -93,6 +93,19 @@ mld_mbox_open(const char *path)
 	return mb;
 }
 
+struct mld_mbox *
+mld_mbox_open_mem(const char *data, size_t len, const char *name)
+{
+	struct mld_mbox *mb = g_new0(struct mld_mbox, 1);
+
+	mb->name = name;
+	mb->fd = -1;
+	mb->data = len > 0 ? data : "";
+	mb->avail = len;
+	mb->eof = true;
+	return mb;
+}
+
 void
 mld_mbox_close(struct mld_mbox *mb)
 {
