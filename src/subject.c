@@ -27,15 +27,19 @@
  *   vN or vN.M                - version N (the minor M is dropped)
  *   n/N, n of N               - counter, digits of any width ("0001/1234")
  * and PATCH, RFC or RESEND may carry a version or counter glued on
- * ("PATCHv3", "PATCH1/8", "RFCv2").  Any other token ("net-next", "6.1",
- * "kvm-unit-tests") is kept in the prefix text but means nothing: "6.1"
- * in "[PATCH 6.1 012/345]" names a stable tree, not a version.
+ * ("PATCHv3", "PATCH1/8", "RFCv2").  Known tokens joined by '-' or '/'
+ * are known together ("RFC-PATCH", "RFC/PATCH"), or not at all.  Any other
+ * token ("net-next", "6.1", "kvm-unit-tests") is kept in the prefix text
+ * but means nothing: "6.1" in "[PATCH 6.1 012/345]" names a stable tree,
+ * not a version.
  *
  * A group with a known token is a patch group: its text, white space made
  * single, goes into the prefix (several groups are joined by a space).  A
- * group without one is a tag ("[Linux-kernel]", "[syzbot ci]") and is
- * dropped from both prefix and title.  When several tokens give a version
- * or a counter, the first wins.  A title starting "GIT PULL" marks a pull.
+ * group numbered without the word PATCH ("[v3 1/5]") is a patch as well,
+ * unless it says PULL.  A group without a known token is a tag
+ * ("[Linux-kernel]", "[syzbot ci]") and is dropped from both prefix and
+ * title, as is b4's "(subset)".  When several tokens give a version or a
+ * counter, the first wins.  A title starting "GIT PULL" marks a pull.
  *
  * Limits: numbers saturate at UINT_MAX; a counter is kept as written even
  * when n > N or N == 0; a bracket group nested in another ("[PATCH [v2]]")
@@ -175,6 +179,13 @@ group_len(const char *p)
 	while (*q != '\0' && *q != '[' && *q != ']')
 		q++;
 	return *q == ']' ? (size_t)(q + 1 - p) : 0;
+}
+
+/* Length of b4's "(subset)" at p (its thank-you notes); 0 if none. */
+static size_t
+subset_mark(const char *p)
+{
+	return g_ascii_strncasecmp(p, "(subset)", 8) == 0 ? 8 : 0;
 }
 
 /* Reads digits at *p (before end) as a saturating number; false if none. */
@@ -329,8 +340,7 @@ of_total(const char **s, const char *end, unsigned *total)
 
 /* Records what one token says; false when the token is not known. */
 static bool
-take_token(struct group *g, const char *t, const char *te, const char **rest,
-    const char *end)
+known_token(struct group *g, const char *t, const char *te)
 {
 	unsigned a, b;
 
@@ -347,12 +357,58 @@ take_token(struct group *g, const char *t, const char *te, const char **rest,
 		set_version(g, a);
 	} else if (parse_counter(t, te, &a, &b)) {
 		set_counter(g, a, b);
-	} else if (is_number(t, te, &a) && of_total(rest, end, &b)) {
-		set_counter(g, a, b);
 	} else {
 		return false;
 	}
 	return true;
+}
+
+/*
+ * Known words joined by '-' or '/' ("RFC-PATCH", "RFC/PATCH",
+ * "PATCH-v2"): known when every part is, and only then recorded.
+ */
+static bool
+compound_token(struct group *g, const char *t, const char *te)
+{
+	struct group trial = *g;
+	bool joined = false;
+
+	while (t < te) {
+		const char *q = t;
+
+		while (q < te && *q != '-' && *q != '/')
+			q++;
+		if (!known_token(&trial, t, q))
+			return false;
+		if (q < te) {
+			joined = true;
+			if (++q == te)
+				return false;
+		}
+		t = q;
+	}
+	if (joined)
+		*g = trial;
+	return joined;
+}
+
+/*
+ * Records what the token t..te says, reading "of N" after a number from
+ * *rest (advanced past it); false when the token is not known.
+ */
+static bool
+take_token(struct group *g, const char *t, const char *te, const char **rest,
+    const char *end)
+{
+	unsigned a, b;
+
+	if (known_token(g, t, te) || compound_token(g, t, te))
+		return true;
+	if (is_number(t, te, &a) && of_total(rest, end, &b)) {
+		set_counter(g, a, b);
+		return true;
+	}
+	return false;
 }
 
 /* Reads the tokens of one bracket group's text s..end into *g. */
@@ -366,11 +422,16 @@ read_group(struct group *g, const char *s, const char *end)
 			g->known = true;
 }
 
-/* Adds what group g said to all, the first version and counter winning. */
+/*
+ * Adds what group g said to all, the first version and counter winning.
+ * A group numbered without the word PATCH ("[v3 1/5]") is a patch too,
+ * unless it is a pull request's.
+ */
 static void
 merge(struct group *all, const struct group *g)
 {
-	all->patch |= g->patch;
+	all->patch |= g->patch ||
+	    (!g->pull && (g->has_version || g->has_counter));
 	all->rfc |= g->rfc;
 	all->resend |= g->resend;
 	all->pull |= g->pull;
@@ -414,7 +475,7 @@ mld_subject_parse(const char *subject, struct mld_subject *out)
 				merge(&all, &g);
 				append_collapsed(prefix, p + 1, len - 2);
 			}
-		} else {
+		} else if ((len = subset_mark(p)) == 0) {
 			break;
 		}
 		p += len;

@@ -70,11 +70,23 @@ static const struct expect table[] = {
 	{ "[PATCH v2 RESEND] x", "PATCH v2 RESEND", "x", 2, 1, 1,
 	  PATCH | RESEND },
 	{ "[ PATCH \t v2 ] x", "PATCH v2", "x", 2, 1, 1, PATCH },
-	{ "[1/3] x", "1/3", "x", 1, 1, 3, 0 },
+	{ "[1/3] x", "1/3", "x", 1, 1, 3, PATCH },
+	{ "[v3 1/5] KVM: PPC: x", "v3 1/5", "KVM: PPC: x", 3, 1, 5, PATCH },
+	{ "[RFC-PATCH] x", "RFC-PATCH", "x", 1, 1, 1, PATCH | RFC },
+	{ "[RFC/PATCH 2/4] x", "RFC/PATCH 2/4", "x", 1, 2, 4, PATCH | RFC },
+	{ "[PATCH-v2 1/2] x", "PATCH-v2 1/2", "x", 2, 1, 2, PATCH },
+	{ "Re: (subset) [PATCH v2 00/60] x", "PATCH v2 00/60", "x", 2, 0, 60,
+	  REPLY | PATCH },
 	/* Words that look like known tokens but are not. */
 	{ "[PATCHWORK] x", "", "x", 1, 1, 1, 0 },
 	{ "[RFC2822] x", "", "x", 1, 1, 1, 0 },
 	{ "[PATCH v2-next] x", "PATCH v2-next", "x", 1, 1, 1, PATCH },
+	{ "[net-next] x", "", "x", 1, 1, 1, 0 },
+	{ "[RFC-] x", "", "x", 1, 1, 1, 0 },
+	{ "[-PATCH] x", "", "x", 1, 1, 1, 0 },
+	{ "[PATCH-v2-next] x", "", "x", 1, 1, 1, 0 },
+	{ "(subset) x", "", "x", 1, 1, 1, 0 },
+	{ "(subsets) x", "", "(subsets) x", 1, 1, 1, 0 },
 	{ "[PATCH 1/2/3] x", "PATCH 1/2/3", "x", 1, 1, 1, PATCH },
 	/* Pull requests. */
 	{ "[GIT PULL] KVM/arm64 fixes for 6.17, take #2", "GIT PULL",
@@ -82,6 +94,8 @@ static const struct expect table[] = {
 	{ "[GIT,PULL] x", "GIT,PULL", "x", 1, 1, 1, PULL },
 	{ "[GIT PULL v2] x", "GIT PULL v2", "x", 2, 1, 1, PULL },
 	{ "[PULL 0/8] x", "PULL 0/8", "x", 1, 0, 8, PULL },
+	{ "[kvm-unit-tests PULL 1/10] x", "kvm-unit-tests PULL 1/10", "x",
+	  1, 1, 10, PULL },
 	{ "GIT PULL: KVM changes", "", "GIT PULL: KVM changes", 1, 1, 1,
 	  PULL },
 	{ "Re: git pull for 6.1", "", "git pull for 6.1", 1, 1, 1,
@@ -332,7 +346,7 @@ test_generated(void)
 	static const char *const bits[] = {
 		"[", "]", " ", "\t", "\n", ",", "Re", ":", "PATCH", "v2",
 		"1/3", "3", " of ", "RFC", "GIT", "PULL", "x", "R",
-		"\xef\xbc\x9a", "^2", ".1", "\xc3\xa9",
+		"\xef\xbc\x9a", "^2", ".1", "\xc3\xa9", "-", "(subset)",
 	};
 	GRand *r = g_rand_new_with_seed(20250819);
 
