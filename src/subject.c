@@ -33,13 +33,15 @@
  * but means nothing: "6.1" in "[PATCH 6.1 012/345]" names a stable tree,
  * not a version.
  *
- * A group with a known token is a patch group: its text, white space made
- * single, goes into the prefix (several groups are joined by a space).  A
- * group numbered without the word PATCH ("[v3 1/5]") is a patch as well,
- * unless it says PULL.  A group without a known token is a tag
- * ("[Linux-kernel]", "[syzbot ci]") and is dropped from both prefix and
- * title, as is b4's "(subset)".  When several tokens give a version or a
- * counter, the first wins.  A title starting "GIT PULL" marks a pull.
+ * A group with a known token is a patch group.  The prefix is the text of
+ * the first patch group and of every group after it, white space made
+ * single, joined by a space: "[PATCH][next]" gives "PATCH next".  Groups
+ * before the first patch group are tags that list software put in front
+ * ("[Linux-kernel]", "[SLOF]", "[syzbot ci]"), and are dropped; so is b4's
+ * "(subset)".  No group is ever part of the title.  A group numbered
+ * without the word PATCH ("[v3 1/5]") is a patch as well, unless it says
+ * PULL.  When several tokens give a version or a counter, the first wins.
+ * A title starting "GIT PULL" marks a pull.
  *
  * Limits: numbers saturate at UINT_MAX; a counter is kept as written even
  * when n > N or N == 0; a bracket group nested in another ("[PATCH [v2]]")
@@ -471,10 +473,10 @@ mld_subject_parse(const char *subject, struct mld_subject *out)
 			struct group g = { 0 };
 
 			read_group(&g, p + 1, p + len - 1);
-			if (g.known) {
+			if (g.known)
 				merge(&all, &g);
+			if (g.known || prefix->len > 0)
 				append_collapsed(prefix, p + 1, len - 2);
-			}
 		} else if ((len = subset_mark(p)) == 0) {
 			break;
 		}
