@@ -3,7 +3,7 @@
 # the seen-state file across runs, and that no failure, even a writer
 # killed in the middle of the update, corrupts that file.
 . "$(dirname "$0")/lib.sh"
-plan 17
+plan 22
 
 recs=$data/digest-basic.tsv
 
@@ -39,10 +39,13 @@ awk 'BEGIN { print "#key"; for (i = 0; i < 400; i++)
 cp "$seen" "$T/seen.before"
 
 # A writer killed by SIGXFSZ in the middle of the rewrite.
-# (The outer subshell keeps the shell's report of the signal quiet.)
-( (ulimit -f 2; exec digestfmt patches --seen "$seen" "$recs") \
-    > /dev/null 2>&1 ) 2> /dev/null
-check "killed writer: it did die" test $? -gt 128
+# (The braces keep the shell's report of the signal quiet.)
+{
+	(ulimit -f 2; exec digestfmt patches --seen "$seen" "$recs") \
+	    > /dev/null
+	st=$?
+} 2> /dev/null
+check "killed writer: it did die" test "$st" -gt 128
 cmp_files "$seen" "$T/seen.before" "killed writer: state unchanged"
 
 # The same limit, the signal ignored: a write error, reported.
@@ -63,4 +66,18 @@ digestfmt patches --seen "$T/state" "$recs" > "$T/out" 2> "$T/err"
 is "$?.$(wc -c < "$T/out")" "1.0" "unreadable state: exit 1, no digest"
 digestfmt patches --seen "$T/none/seen" "$recs" > /dev/null 2> "$T/err"
 is "$?" 1 "state in a missing folder: exit 1"
+
+# A bad record is reported with its line and skipped; the rest is printed.
+{ cat "$recs"; printf 'patch\t2026-09-01T00:00:00Z\tbad\\q\n'; } |
+    digestfmt patches > "$T/out" 2> "$T/err"
+is "$?" 1 "bad record: exit 1"
+cmp_files "$T/out" "$data/digest-basic.expect" "bad record: the rest printed"
+is "$(head -n 1 "$T/err")" \
+    "digestfmt: stdin: line 11: field 3: bad backslash escape, skipped" \
+    "bad record: where and what"
+
+digestfmt > /dev/null 2>&1
+is "$?" 2 "no command: exit 2"
+digestfmt tally -n 0 < /dev/null > /dev/null 2>&1
+is "$?" 2 "bad -n: exit 2"
 finish
