@@ -33,6 +33,7 @@ struct mld_digest {
 	GHashTable *byseries;	/* series key (owned) -> struct posting * */
 	GPtrArray *postings;	/* struct posting *, owned */
 	bool sorted;
+	bool dates_only;	/* keep no record: a header needs no more */
 	char *first, *last;	/* dates of the oldest and newest message */
 };
 
@@ -61,10 +62,11 @@ posting_free(void *v)
 }
 
 struct mld_digest *
-mld_digest_new(void)
+mld_digest_new(bool dates_only)
 {
 	struct mld_digest *d = g_new0(struct mld_digest, 1);
 
+	d->dates_only = dates_only;
 	d->byseries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
 	d->postings = g_ptr_array_new_with_free_func(posting_free);
@@ -123,10 +125,15 @@ note_dates(struct mld_digest *d, const char *date)
 void
 mld_digest_add(struct mld_digest *d, const struct mld_patch *src)
 {
-	struct mld_patch *p = g_new0(struct mld_patch, 1);
+	struct mld_patch *p;
 	struct posting *po;
 	char *key;
 
+	if (src->date != NULL)
+		note_dates(d, src->date);
+	if (d->dates_only)
+		return;
+	p = g_new0(struct mld_patch, 1);
 	p->date = dup_or_empty(src->date);
 	p->msgid = dup_or_empty(src->msgid);
 	p->series = dup_or_empty(src->series);
@@ -137,7 +144,6 @@ mld_digest_add(struct mld_digest *d, const struct mld_patch *src)
 	p->version = src->version;
 	p->n = src->n;
 	p->total = src->total;
-	note_dates(d, p->date);
 
 	/* Without a series key a message is a posting of its own. */
 	if (*p->series != '\0')

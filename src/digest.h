@@ -4,8 +4,9 @@
  * patchinfo records and domtally lines.
  *
  * Everything taken from mail is made safe for a terminal before it is
- * printed: invalid UTF-8 is repaired, and control characters (other than
- * the tabs and line ends of a body) are shown in caret notation (^[).
+ * printed: invalid UTF-8 is repaired, C0 controls and DEL (other than the
+ * tabs and line ends of a body) are shown in caret notation (^[), C1
+ * controls as <U+009B>.
  */
 #ifndef MLD_DIGEST_H
 #define MLD_DIGEST_H
@@ -31,7 +32,8 @@ struct mld_patch {
  */
 struct mld_digest;
 
-struct mld_digest *mld_digest_new(void);
+/* With dates_only, records only move the first and last dates. */
+struct mld_digest *mld_digest_new(bool dates_only);
 void mld_digest_free(struct mld_digest *d);
 /* Adds a copy of p; replies, pulls and other kinds are not given here. */
 void mld_digest_add(struct mld_digest *d, const struct mld_patch *p);

@@ -76,7 +76,7 @@ cmd_header(struct mld_cli *cli)
 	}
 	/* Records are read only for the labels they would give. */
 	if (from == NULL || to == NULL) {
-		d = mld_digest_new();
+		d = mld_digest_new(true);
 		each_input(cli->argc, cli->argv, read_records, d);
 		if (from == NULL)
 			from = mld_digest_first(d);
@@ -168,7 +168,7 @@ cmd_patches(struct mld_cli *cli)
 		    "add what is printed" },
 		{ NULL, 0, NULL, NULL },
 	};
-	struct mld_digest *d = mld_digest_new();
+	struct mld_digest *d = mld_digest_new(false);
 	GString *out = g_string_new(NULL);
 	struct mld_seen seen;
 	const char *seenpath = NULL;

@@ -46,7 +46,7 @@ add(struct mld_digest *d, struct mld_patch p)
 static void
 test_first_then_cover(void)
 {
-	struct mld_digest *d = mld_digest_new();
+	struct mld_digest *d = mld_digest_new(false);
 	char *s;
 
 	add(d, mk("2026-01-01T00:00:00Z", "c", "c", 1, 0, 2,
@@ -73,7 +73,7 @@ test_first_then_cover(void)
 static void
 test_exist(void)
 {
-	struct mld_digest *d = mld_digest_new();
+	struct mld_digest *d = mld_digest_new(false);
 	char *s;
 
 	add(d, mk("2026-01-01T00:00:00Z", "a1", "", 1, 1, 1,
@@ -97,7 +97,7 @@ test_exist(void)
 static void
 test_seen(void)
 {
-	struct mld_digest *d = mld_digest_new();
+	struct mld_digest *d = mld_digest_new(false);
 	struct mld_seen seen;
 	struct mld_patch old = mk("", "old", "", 3, 1, 1, "", "Old title");
 	char *k, *s;
@@ -134,7 +134,7 @@ test_seen(void)
 static void
 test_list(void)
 {
-	struct mld_digest *d = mld_digest_new();
+	struct mld_digest *d = mld_digest_new(false);
 	GString *out = g_string_new(NULL);
 
 	add(d, mk("2026-01-01T00:00:00Z", "c", "c", 1, 0, 3,
@@ -155,10 +155,28 @@ test_list(void)
 	mld_digest_free(d);
 }
 
+/* A digest kept for its dates holds nothing else. */
+static void
+test_dates_only(void)
+{
+	struct mld_digest *d = mld_digest_new(true);
+	GString *out = g_string_new(NULL);
+
+	add(d, mk("2026-01-02T00:00:00Z", "b", "", 1, 1, 1, "[PATCH] B", "B"));
+	add(d, mk("2026-01-01T00:00:00Z", "a", "", 1, 1, 1, "[PATCH] A", "A"));
+	g_assert_cmpstr(mld_digest_first(d), ==, "2026-01-01T00:00:00Z");
+	g_assert_cmpstr(mld_digest_last(d), ==, "2026-01-02T00:00:00Z");
+	mld_digest_list(d, out);
+	g_assert_cmpstr(out->str, ==,
+	    "===== Patch list in this time period =====\n\n\n");
+	g_string_free(out, TRUE);
+	mld_digest_free(d);
+}
+
 static void
 test_empty(void)
 {
-	struct mld_digest *d = mld_digest_new();
+	struct mld_digest *d = mld_digest_new(false);
 	GString *out = g_string_new(NULL);
 	char *s;
 
@@ -251,6 +269,7 @@ main(int argc, char **argv)
 	g_test_add_func("/digest/seen", test_seen);
 	g_test_add_func("/digest/list", test_list);
 	g_test_add_func("/digest/empty", test_empty);
+	g_test_add_func("/digest/dates-only", test_dates_only);
 	g_test_add_func("/digest/safe", test_safe);
 	g_test_add_func("/digest/author", test_author);
 	g_test_add_func("/digest/tally", test_tally);
