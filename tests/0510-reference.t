@@ -51,6 +51,7 @@ cat >> "$T/want" <<'EOF'
 EOF
 
 # The patch list, which the reference prints empty (a bug in DESIGN.md).
+# The SVM series says that one of its two patches is missing (see above).
 cat >> "$T/want" <<'EOF'
 26a25,33
 > [PATCH RESEND V2 0/2] Fixes for recovery for machine check in TDX/SEAM non-root mode (Adrian Hunter <adrian.hunter@intel.com>, 2 patches)

@@ -3,7 +3,7 @@
 # a period chosen by date, the seen state of a weekly run, and the
 # command line.
 . "$(dirname "$0")/lib.sh"
-plan 14
+plan 15
 
 week=$samples/kvm-week.mbox
 
@@ -41,6 +41,7 @@ is "$(grep -c '^Exist: ' "$T/run2")" \
     "$(grep -c '^New: \|^Exist: \|^Skip: ' "$T/run1")" \
     "second run: everything is Exist"
 
+is "$(mldigest --help | head -c 15)" "usage: mldigest" "--help: the synopsis"
 mldigest --bogus "$week" > /dev/null 2>&1
 is "$?" 2 "unknown option: exit 2"
 mldigest --top x "$week" > /dev/null 2>&1
