@@ -37,13 +37,14 @@ UNITS = $(patsubst %.c,%.t,$(wildcard tests/unit-*.c))
 all: $(PROGS)
 
 $(PROGS): %: src/%.o $(MODOBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(DEPS_LIBS) $(LIBS)
 
 src/%.o: src/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 tests/unit-%.t: tests/unit-%.c $(MODOBJS)
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter %.c %.o,$^) \
+	    $(DEPS_LIBS) $(LIBS)
 
 check: all $(UNITS)
 	prove $(PROVEFLAGS) tests/ </dev/null
@@ -70,7 +71,7 @@ uninstall:
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 
 clean:
-	rm -f $(PROGS) src/*.o src/*.d tests/*.t.d $(UNITS)
+	rm -f $(PROGS) src/*.o src/*.d tests/*.d $(UNITS)
 
 .PHONY: all check lint demo bench install uninstall clean
 

@@ -2,8 +2,8 @@
  * header.c - raw header fields and their decoding (see header.h).
  */
 #include "header.h"
+#include "tool.h"
 
-#include <signal.h>
 #include <string.h>
 #include <time.h>
 #include <gmime/gmime.h>
@@ -18,7 +18,7 @@ mld_gmime_init(void)
 	done = true;
 	g_mime_init();
 	/* GMime (through GPGME) ignores SIGPIPE; "| head" must end us. */
-	signal(SIGPIPE, SIG_DFL);
+	mld_quiet_sigpipe();
 }
 
 size_t

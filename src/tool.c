@@ -18,13 +18,26 @@ static const char *progname = "mldigest";
 static int failed;
 static uint64_t nwarn, nskip;
 
+/* The reader went away ("| head"): all that was wanted was written. */
+static void
+on_sigpipe(int sig)
+{
+	(void)sig;
+	_exit(MLD_EXIT_OK);
+}
+
+void
+mld_quiet_sigpipe(void)
+{
+	signal(SIGPIPE, on_sigpipe);
+}
+
 void
 mld_init(const char *name)
 {
 	progname = name;
 	setlocale(LC_ALL, "");
-	/* A closed pipe ends the program quietly, as for any filter. */
-	signal(SIGPIPE, SIG_DFL);
+	mld_quiet_sigpipe();
 }
 
 const char *
@@ -141,18 +154,22 @@ mld_finish(const char *unit)
 	return failed ? MLD_EXIT_BAD : MLD_EXIT_OK;
 }
 
+/* "usage: prog ..." with continuation lines aligned under the first. */
 static void
 print_synopsis(FILE *f, const char *synopsis)
 {
 	const char *p = synopsis, *nl;
+	int indent = (int)strlen("usage: ") + (int)strlen(progname) + 1;
 	int first = 1;
 
 	while (*p != '\0') {
 		nl = strchr(p, '\n');
 		if (nl == NULL)
 			nl = p + strlen(p);
-		fprintf(f, "%s %.*s\n", first ? "usage:" : "      ",
-		    (int)(nl - p), p);
+		if (first)
+			fprintf(f, "usage: %s %.*s\n", progname, (int)(nl - p), p);
+		else
+			fprintf(f, "%*s%.*s\n", indent, "", (int)(nl - p), p);
 		first = 0;
 		p = *nl == '\n' ? nl + 1 : nl;
 	}

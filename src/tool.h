@@ -38,6 +38,8 @@ struct mld_cli {
 
 /* Sets the program name, the locale and SIGPIPE; call first in main. */
 void mld_init(const char *progname);
+/* A closed output pipe ends the program at once with status 0. */
+void mld_quiet_sigpipe(void);
 const char *mld_progname(void);
 
 /*

@@ -1,0 +1,138 @@
+/* Unit tests for the mbox reader: From_ line shapes and dialects. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mbox.h"
+#include "tool.h"
+
+static void
+test_from_lines(void)
+{
+	static const char *const yes[] = {
+		"From mboxrd@z Thu Jan  1 00:00:00 1970",
+		"From 5b3c2f1e0d Mon Sep 17 00:00:00 2001",
+		"From user@example.org Tue Aug 19 10:01:33 2025",
+		"From user@example.org Tue Aug 19 10:01:33 2025\r",
+		"From - Tue Aug 19 9:01 2025",
+		"From user@example.org Tue Aug 19 10:01:33 2025 +0200",
+	};
+	static const char *const no[] = {
+		"From the start it counted guest ticks.",
+		"From: Ada Example <ada@example.org>",
+		"From 10:30 until noon",
+		"From user@example.org Tue Aug 19 2025",
+		"From user@example.org 10:01:33",
+		"From ",
+		"From",
+		">From mboxrd@z Thu Jan  1 00:00:00 1970",
+		"from mboxrd@z Thu Jan  1 00:00:00 1970",
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(yes); i++)
+		g_assert_true(mld_is_from_line(yes[i], strlen(yes[i])));
+	for (i = 0; i < G_N_ELEMENTS(no); i++)
+		g_assert_false(mld_is_from_line(no[i], strlen(no[i])));
+}
+
+/* Reads all messages of a string through a temporary file. */
+static GPtrArray *
+read_all(const char *mbox)
+{
+	char path[] = "/tmp/mld-mbox-XXXXXX";
+	int fd = mkstemp(path);
+	GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
+	struct mld_mbox *mb;
+	struct mld_msg m;
+	GString *s;
+
+	g_assert_cmpint(fd, >=, 0);
+	g_assert_cmpint(write(fd, mbox, strlen(mbox)), ==, (ssize_t)strlen(mbox));
+	close(fd);
+	mb = mld_mbox_open(path);
+	g_assert_nonnull(mb);
+	while (mld_mbox_next(mb, &m) > 0) {
+		s = g_string_new(NULL);
+		mld_msg_text(&m, s);
+		g_ptr_array_add(texts, g_string_free(s, FALSE));
+	}
+	mld_mbox_close(mb);
+	unlink(path);
+	return texts;
+}
+
+#define FROM "From x@example.org Tue Aug 19 10:01:33 2025\n"
+
+static void
+test_mboxrd_unquoting(void)
+{
+	GPtrArray *t = read_all(FROM "Subject: a\n\n>From here\n>>From there\n"
+	    "From the top\n\n" FROM "Subject: b\n\nbody\n");
+
+	g_assert_cmpuint(t->len, ==, 2);
+	g_assert_cmpstr(g_ptr_array_index(t, 0), ==,
+	    "Subject: a\n\nFrom here\n>From there\nFrom the top\n");
+	g_assert_cmpstr(g_ptr_array_index(t, 1), ==, "Subject: b\n\nbody\n");
+	g_ptr_array_free(t, TRUE);
+}
+
+static void
+test_crlf(void)
+{
+	GPtrArray *t = read_all("From x@example.org Tue Aug 19 10:01:33 2025\r\n"
+	    "Subject: a\r\n\r\nbody\r\n\r\n"
+	    "From x@example.org Tue Aug 19 10:01:34 2025\r\n"
+	    "Subject: b\r\n\r\nlast\r\n");
+
+	g_assert_cmpuint(t->len, ==, 2);
+	g_assert_cmpstr(g_ptr_array_index(t, 0), ==, "Subject: a\n\nbody\n");
+	g_assert_cmpstr(g_ptr_array_index(t, 1), ==, "Subject: b\n\nlast\n");
+	g_ptr_array_free(t, TRUE);
+}
+
+/* A trusted Content-Length keeps an unquoted From_ line in the body. */
+static void
+test_content_length(void)
+{
+	/* 47: the From_ line (44 bytes with its newline) and "ok\n". */
+	GPtrArray *t = read_all(FROM "Content-Length: 47\n\n"
+	    "From y@example.org Tue Aug 19 10:01:33 2025\nok\n\n"
+	    FROM "Subject: b\n\nb\n");
+	GPtrArray *bad = read_all(FROM "Content-Length: 7\n\n"
+	    "From y@example.org Tue Aug 19 10:01:33 2025\nok\n");
+
+	g_assert_cmpuint(t->len, ==, 2);
+	g_assert_true(g_str_has_suffix(g_ptr_array_index(t, 0), "\nok\n"));
+	/* 7 bytes land inside a line: not trusted, the From_ line splits. */
+	g_assert_cmpuint(bad->len, ==, 2);
+	g_ptr_array_free(t, TRUE);
+	g_ptr_array_free(bad, TRUE);
+}
+
+static void
+test_no_from_line(void)
+{
+	GPtrArray *t = read_all("\n\nSubject: piped\n\nbody without newline");
+	GPtrArray *none = read_all("\n\r\n\n");
+
+	g_assert_cmpuint(t->len, ==, 1);
+	g_assert_cmpstr(g_ptr_array_index(t, 0), ==,
+	    "Subject: piped\n\nbody without newline\n");
+	g_assert_cmpuint(none->len, ==, 0);
+	g_ptr_array_free(t, TRUE);
+	g_ptr_array_free(none, TRUE);
+}
+
+int
+main(int argc, char **argv)
+{
+	mld_init("unit-mbox");
+	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/mbox/from-lines", test_from_lines);
+	g_test_add_func("/mbox/mboxrd-unquoting", test_mboxrd_unquoting);
+	g_test_add_func("/mbox/crlf", test_crlf);
+	g_test_add_func("/mbox/content-length", test_content_length);
+	g_test_add_func("/mbox/no-from-line", test_no_from_line);
+	return g_test_run();
+}
