@@ -271,8 +271,13 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 	}
 }
 
+/*
+ * A tagged subject without a diff is a review that kept the subject when
+ * it answers a message; alone (a robot's report on "[tree:branch 3/9]")
+ * it is other mail.
+ */
 static enum mld_kind
-kind_of(const struct mld_subject *s, bool has_diff)
+kind_of(const struct mld_subject *s, bool has_diff, bool answers)
 {
 	bool tagged = s->patch || s->rfc;
 
@@ -284,12 +289,13 @@ kind_of(const struct mld_subject *s, bool has_diff)
 		return MLD_KIND_COVER;
 	if (has_diff)
 		return MLD_KIND_PATCH;
-	return tagged ? MLD_KIND_REPLY : MLD_KIND_OTHER;
+	return tagged && answers ? MLD_KIND_REPLY : MLD_KIND_OTHER;
 }
 
 /* Title, diffstat, trailers and excerpt from the body texts. */
 static void
-read_body(struct mld_analyser *a, const struct mld_subject *s, struct mld_patch *p, struct mld_inbody *ib)
+read_body(struct mld_analyser *a, const struct mld_subject *s,
+    bool answers, struct mld_patch *p, struct mld_inbody *ib)
 {
 	const GString *t = a->texts.main;
 	struct mld_diff d, dx;
@@ -307,7 +313,7 @@ read_body(struct mld_analyser *a, const struct mld_subject *s, struct mld_patch 
 		d.insertions = dx.insertions;
 		d.deletions = dx.deletions;
 	}
-	p->kind = kind_of(s, has_diff);
+	p->kind = kind_of(s, has_diff, answers);
 	end = mld_body_message_end(t->str, ib->end, d.start);
 	mld_trailers(t->str + ib->end, end - ib->end, p->trailers);
 	mld_body_excerpt(t->str, ib->end, d.start, p->body);
@@ -375,9 +381,13 @@ mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
 	mld_subject_parse(p->subject, &s);
 	if (!mld_message_texts(text, len, &a->texts))
 		mld_warn_at(&m->where, "GMime cannot parse the message");
-	read_body(a, &s, p, &ib);
+	irt = field(a, text, hl, "In-Reply-To");
+	refs = field(a, text, hl, "References");
+	read_body(a, &s, irt != NULL || refs != NULL, p, &ib);
 	if (!a->all && p->kind != MLD_KIND_PATCH &&
 	    p->kind != MLD_KIND_COVER) {
+		g_free(irt);
+		g_free(refs);
 		g_free(from);
 		mld_inbody_clear(&ib);
 		mld_subject_clear(&s);
@@ -405,8 +415,6 @@ mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
 	} else {
 		p->title = g_strdup(s.title);
 	}
-	irt = field(a, text, hl, "In-Reply-To");
-	refs = field(a, text, hl, "References");
 	series_key(a, p, irt, refs);
 	g_free(irt);
 	g_free(refs);

@@ -6,8 +6,9 @@
  * Kind: a [GIT PULL] is `pull`; a Re:/Fwd: subject is `reply`; a message
  * whose own text carries a diff (hunks that agree with their headers) is
  * a `patch`; a patch-tagged subject numbered 0/N is a `cover`; a
- * patch-tagged subject without a diff of its own (a review that kept the
- * subject) is a `reply`; the rest is `other`.
+ * patch-tagged subject without a diff of its own that answers another
+ * message (a review that kept the subject) is a `reply`; the rest is
+ * `other`.
  *
  * Series: a cover letter keys its own posting; a patch takes the key of
  * the message it answers when that one was seen earlier in the run with
