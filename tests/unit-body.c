@@ -239,6 +239,10 @@ test_excerpt(void)
 	e = excerpt(reply, 0);
 	g_assert_cmpstr(e, ==, "> quoted\n\nReply text.");
 	g_free(e);
+	e = excerpt("No stat.\n\n---\n\ndiff --git a/a b/a\n--- a/a\n+++ b/a\n"
+	    "@@ -1 +1 @@\n-x\n+y\n", 0);
+	g_assert_cmpstr(e, ==, "No stat.");
+	g_free(e);
 	e = excerpt("\n\n \n", 0);
 	g_assert_cmpstr(e, ==, "");
 	g_free(e);
