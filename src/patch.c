@@ -281,10 +281,10 @@ kind_of(const struct mld_subject *s, bool has_diff, bool answers)
 {
 	bool tagged = s->patch || s->rfc;
 
-	if (s->pull)
-		return MLD_KIND_PULL;
 	if (s->reply)
 		return MLD_KIND_REPLY;
+	if (s->pull)
+		return MLD_KIND_PULL;
 	if (tagged && s->n == 0)
 		return MLD_KIND_COVER;
 	if (has_diff)

@@ -3,7 +3,7 @@
  * patchinfo record (kind, date, message ID, series key, version, n/N,
  * people, subject, title, diffstat, trailers, excerpt).
  *
- * Kind: a [GIT PULL] is `pull`; a Re:/Fwd: subject is `reply`; a message
+ * Kind: a Re:/Fwd: subject is `reply`; a [GIT PULL] is `pull`; a message
  * whose own text carries a diff (hunks that agree with their headers) is
  * a `patch`; a patch-tagged subject numbered 0/N is a `cover`; a
  * patch-tagged subject without a diff of its own that answers another
