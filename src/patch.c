@@ -16,6 +16,22 @@ const char *const mld_patch_columns[] = { "kind", "date", "msgid",
 	"series", "version", "n", "total", "prefix", "author", "contributor",
 	"subject", "title", "diffstat", "trailers", "body", NULL };
 
+/*
+ * Appends a message file's text with LF line ends.  Unlike mld_msg_text
+ * nothing is unescaped: a file holds one message as it was sent.
+ */
+static void
+lf_text(const char *p, size_t len, GString *out)
+{
+	const char *end = p + len;
+
+	for (; p < end; p++)
+		if (!(*p == '\r' && p + 1 < end && p[1] == '\n'))
+			g_string_append_c(out, *p);
+	if (out->len > 0 && out->str[out->len - 1] != '\n')
+		g_string_append_c(out, '\n');
+}
+
 /* A patch or cover letter seen earlier in the run. */
 struct posting {
 	char *key;
@@ -347,9 +363,9 @@ read_headers(struct mld_analyser *a, const struct mld_msg *m,
 	g_free(raw);
 }
 
-bool
-mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
-    struct mld_patch *p)
+/* Reads the message in a->text; m gives its place and From_ line. */
+static bool
+analyse(struct mld_analyser *a, const struct mld_msg *m, struct mld_patch *p)
 {
 	struct mld_subject s, ibs;
 	struct mld_inbody ib = { NULL, NULL, NULL, 0 };
@@ -358,8 +374,6 @@ mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
 	size_t hl, len;
 
 	patch_reset(p);
-	g_string_truncate(a->text, 0);
-	mld_msg_text(m, a->text);
 	text = a->text->str;
 	len = a->text->len;
 	hl = mld_header_len(text, len);
@@ -424,6 +438,52 @@ mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
 	mld_inbody_clear(&ib);
 	mld_subject_clear(&s);
 	return true;
+}
+
+bool
+mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
+    struct mld_patch *p)
+{
+	g_string_truncate(a->text, 0);
+	mld_msg_text(m, a->text);
+	return analyse(a, m, p);
+}
+
+int
+mld_patch_analyse_file(struct mld_analyser *a, const char *path,
+    struct mld_patch *p)
+{
+	struct mld_msg m;
+	GError *err = NULL;
+	gchar *data;
+	gsize len;
+	const char *nl;
+	bool got;
+
+	if (!g_file_get_contents(path, &data, &len, &err)) {
+		mld_err("%s", err->message);
+		g_error_free(err);
+		return -1;
+	}
+	memset(&m, 0, sizeof(m));
+	m.where.input = path;
+	m.where.number = 1;
+	m.raw = data;
+	m.rawlen = len;
+	nl = memchr(data, '\n', len);
+	/* git format-patch files open with a From_ line. */
+	if (nl != NULL && mld_is_from_line(data, (size_t)(nl - data) -
+	    (nl > data && nl[-1] == '\r'))) {
+		m.from_line = data;
+		m.from_len = (size_t)(nl - data);
+		m.raw = nl + 1;
+		m.rawlen = len - (size_t)(nl + 1 - data);
+	}
+	g_string_truncate(a->text, 0);
+	lf_text(m.raw, m.rawlen, a->text);
+	got = analyse(a, &m, p);
+	g_free(data);
+	return got ? 1 : 0;
 }
 
 void

@@ -72,6 +72,15 @@ void mld_patch_free(struct mld_patch *p);
 bool mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
     struct mld_patch *p);
 
+/*
+ * Reads the one message in file path (mbsplit -d output, a maildir file,
+ * a git format-patch file with its From_ line).  Returns 1 when p holds
+ * a record, 0 when the message yields none, -1 when the file cannot be
+ * read (reported).
+ */
+int mld_patch_analyse_file(struct mld_analyser *a, const char *path,
+    struct mld_patch *p);
+
 /* Appends p's columns to r. */
 void mld_patch_record(const struct mld_patch *p, struct mld_rec *r);
 
