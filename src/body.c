@@ -403,27 +403,50 @@ signature(const char *text, size_t from, size_t end)
 	return end;
 }
 
-void
-mld_body_excerpt(const char *text, size_t from, size_t diff, GString *out)
+/* True when l is git's "---" line between message and notes. */
+static bool
+is_separator(const struct line *l)
 {
-	size_t end = signature(text, from, diff), start, ls;
-	const char *sum;
-	struct line l;
+	struct line rest = { l->p + 3, l->n - 3, 0 };
 
-	if (mld_diffstat_find(text + from, end - from, &sum, &ls))
-		end = (size_t)(sum - text) + ls;
-	start = skip_blank(text, end, from);
-	/* Trailing blank lines go; the last line keeps its own text. */
+	return l->n >= 3 && memcmp(l->p, "---", 3) == 0 && is_blank(&rest);
+}
+
+/* Where text[start..end) ends once its trailing blank lines are gone. */
+static size_t
+trim_end(const char *text, size_t start, size_t end, struct line *last)
+{
+	size_t ls;
+
 	while (end > start && text[end - 1] == '\n')
 		end--;
 	while (end > start) {
 		ls = end;
 		while (ls > start && text[ls - 1] != '\n')
 			ls--;
-		if (get_line(text, end, ls, &l) && !is_blank(&l))
+		if (get_line(text, end, ls, last) && !is_blank(last))
 			break;
 		end = ls > start ? ls - 1 : start;
 	}
+	return end;
+}
+
+void
+mld_body_excerpt(const char *text, size_t from, size_t diff, GString *out)
+{
+	size_t end = signature(text, from, diff), start, n;
+	const char *sum;
+	struct line last;
+	bool stat;
+
+	stat = mld_diffstat_find(text + from, end - from, &sum, &n);
+	if (stat)
+		end = (size_t)(sum - text) + n;
+	start = skip_blank(text, end, from);
+	end = trim_end(text, start, end, &last);
+	/* Without a diffstat, a "---" before the diff is left dangling. */
+	if (!stat && end > start && is_separator(&last))
+		end = trim_end(text, start, (size_t)(last.p - text), &last);
 	g_string_append_len(out, text + start, (gssize)(end - start));
 }
 
@@ -434,9 +457,7 @@ mld_body_message_end(const char *text, size_t from, size_t diff)
 	size_t pos = from;
 
 	while (get_line(text, diff, pos, &l)) {
-		if ((l.n >= 3 && memcmp(l.p, "---", 3) == 0 &&
-		    is_blank(&(struct line){ l.p + 3, l.n - 3, 0 })) ||
-		    (l.n == 3 && memcmp(l.p, "-- ", 3) == 0))
+		if (is_separator(&l) || (l.n == 3 && memcmp(l.p, "-- ", 3) == 0))
 			return pos;
 		pos = l.next;
 	}

@@ -61,7 +61,8 @@ bool mld_diffstat_find(const char *text, size_t len, const char **line,
  * The excerpt a digest prints: text[from..diff) (diff is where the diff
  * starts, or the length) up to and including the diffstat summary, and
  * never past a "-- " signature line; leading and trailing blank lines
- * dropped.  Appends it to out.
+ * dropped, and a "---" line left last when there is no diffstat.
+ * Appends it to out.
  */
 void mld_body_excerpt(const char *text, size_t from, size_t diff,
     GString *out);

@@ -114,18 +114,59 @@ is_patch_type(GMimeContentType *ct)
 	    g_mime_content_type_is_type(ct, "text", "patch");
 }
 
+/*
+ * The decoded content of a part in UTF-8.  Not g_mime_text_part_get_text:
+ * it returns a C string, and a NUL in the body (it happens) would cut it
+ * there, diff and all; a NUL here becomes U+FFFD.
+ */
+static char *
+decoded(GMimeObject *part)
+{
+	GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(part));
+	const char *charset = g_mime_object_get_content_type_parameter(part,
+	    "charset");
+	GMimeStream *mem, *filtered;
+	GMimeFilter *conv;
+	GByteArray *bytes;
+	GString *s;
+	guint i;
+
+	if (content == NULL)
+		return NULL;
+	mem = g_mime_stream_mem_new();
+	filtered = g_mime_stream_filter_new(mem);
+	if (charset != NULL && g_ascii_strcasecmp(charset, "utf-8") != 0 &&
+	    g_ascii_strcasecmp(charset, "us-ascii") != 0 &&
+	    (conv = g_mime_filter_charset_new(charset, "UTF-8")) != NULL) {
+		g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered), conv);
+		g_object_unref(conv);
+	}
+	g_mime_data_wrapper_write_to_stream(content, filtered);
+	g_mime_stream_flush(filtered);
+	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	s = g_string_sized_new(bytes->len + 1);
+	for (i = 0; i < bytes->len; i++) {
+		if (bytes->data[i] == '\0')
+			g_string_append(s, "\xef\xbf\xbd");
+		else
+			g_string_append_c(s, (char)bytes->data[i]);
+	}
+	g_object_unref(filtered);
+	g_object_unref(mem);
+	return mld_text_repair(g_string_free(s, FALSE));
+}
+
 static void
 part_text(GMimeObject *part, GString *out)
 {
 	GMimeContentType *ct = g_mime_object_get_content_type(part);
 	const char *fmt = g_mime_content_type_get_parameter(ct, "format");
 	const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
-	char *s = g_mime_text_part_get_text(GMIME_TEXT_PART(part));
+	char *s = decoded(part);
 	GString *t;
 
 	if (s == NULL)
 		return;
-	s = mld_text_repair(s);
 	t = g_string_new(s);
 	g_free(s);
 	crlf_to_lf(t);

@@ -16,6 +16,22 @@ const char *const mld_patch_columns[] = { "kind", "date", "msgid",
 	"series", "version", "n", "total", "prefix", "author", "contributor",
 	"subject", "title", "diffstat", "trailers", "body", NULL };
 
+/*
+ * Appends a message file's text with LF line ends.  Unlike mld_msg_text
+ * nothing is unescaped: a file holds one message as it was sent.
+ */
+static void
+lf_text(const char *p, size_t len, GString *out)
+{
+	const char *end = p + len;
+
+	for (; p < end; p++)
+		if (!(*p == '\r' && p + 1 < end && p[1] == '\n'))
+			g_string_append_c(out, *p);
+	if (out->len > 0 && out->str[out->len - 1] != '\n')
+		g_string_append_c(out, '\n');
+}
+
 /* A patch or cover letter seen earlier in the run. */
 struct posting {
 	char *key;
@@ -271,25 +287,31 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 	}
 }
 
+/*
+ * A tagged subject without a diff is a review that kept the subject when
+ * it answers a message; alone (a robot's report on "[tree:branch 3/9]")
+ * it is other mail.
+ */
 static enum mld_kind
-kind_of(const struct mld_subject *s, bool has_diff)
+kind_of(const struct mld_subject *s, bool has_diff, bool answers)
 {
 	bool tagged = s->patch || s->rfc;
 
-	if (s->pull)
-		return MLD_KIND_PULL;
 	if (s->reply)
 		return MLD_KIND_REPLY;
+	if (s->pull)
+		return MLD_KIND_PULL;
 	if (tagged && s->n == 0)
 		return MLD_KIND_COVER;
 	if (has_diff)
 		return MLD_KIND_PATCH;
-	return tagged ? MLD_KIND_REPLY : MLD_KIND_OTHER;
+	return tagged && answers ? MLD_KIND_REPLY : MLD_KIND_OTHER;
 }
 
 /* Title, diffstat, trailers and excerpt from the body texts. */
 static void
-read_body(struct mld_analyser *a, const struct mld_subject *s, struct mld_patch *p, struct mld_inbody *ib)
+read_body(struct mld_analyser *a, const struct mld_subject *s,
+    bool answers, struct mld_patch *p, struct mld_inbody *ib)
 {
 	const GString *t = a->texts.main;
 	struct mld_diff d, dx;
@@ -307,7 +329,7 @@ read_body(struct mld_analyser *a, const struct mld_subject *s, struct mld_patch 
 		d.insertions = dx.insertions;
 		d.deletions = dx.deletions;
 	}
-	p->kind = kind_of(s, has_diff);
+	p->kind = kind_of(s, has_diff, answers);
 	end = mld_body_message_end(t->str, ib->end, d.start);
 	mld_trailers(t->str + ib->end, end - ib->end, p->trailers);
 	mld_body_excerpt(t->str, ib->end, d.start, p->body);
@@ -341,9 +363,9 @@ read_headers(struct mld_analyser *a, const struct mld_msg *m,
 	g_free(raw);
 }
 
-bool
-mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
-    struct mld_patch *p)
+/* Reads the message in a->text; m gives its place and From_ line. */
+static bool
+analyse(struct mld_analyser *a, const struct mld_msg *m, struct mld_patch *p)
 {
 	struct mld_subject s, ibs;
 	struct mld_inbody ib = { NULL, NULL, NULL, 0 };
@@ -352,8 +374,6 @@ mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
 	size_t hl, len;
 
 	patch_reset(p);
-	g_string_truncate(a->text, 0);
-	mld_msg_text(m, a->text);
 	text = a->text->str;
 	len = a->text->len;
 	hl = mld_header_len(text, len);
@@ -375,9 +395,13 @@ mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
 	mld_subject_parse(p->subject, &s);
 	if (!mld_message_texts(text, len, &a->texts))
 		mld_warn_at(&m->where, "GMime cannot parse the message");
-	read_body(a, &s, p, &ib);
+	irt = field(a, text, hl, "In-Reply-To");
+	refs = field(a, text, hl, "References");
+	read_body(a, &s, irt != NULL || refs != NULL, p, &ib);
 	if (!a->all && p->kind != MLD_KIND_PATCH &&
 	    p->kind != MLD_KIND_COVER) {
+		g_free(irt);
+		g_free(refs);
 		g_free(from);
 		mld_inbody_clear(&ib);
 		mld_subject_clear(&s);
@@ -405,8 +429,6 @@ mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
 	} else {
 		p->title = g_strdup(s.title);
 	}
-	irt = field(a, text, hl, "In-Reply-To");
-	refs = field(a, text, hl, "References");
 	series_key(a, p, irt, refs);
 	g_free(irt);
 	g_free(refs);
@@ -416,6 +438,52 @@ mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
 	mld_inbody_clear(&ib);
 	mld_subject_clear(&s);
 	return true;
+}
+
+bool
+mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
+    struct mld_patch *p)
+{
+	g_string_truncate(a->text, 0);
+	mld_msg_text(m, a->text);
+	return analyse(a, m, p);
+}
+
+int
+mld_patch_analyse_file(struct mld_analyser *a, const char *path,
+    struct mld_patch *p)
+{
+	struct mld_msg m;
+	GError *err = NULL;
+	gchar *data;
+	gsize len;
+	const char *nl;
+	bool got;
+
+	if (!g_file_get_contents(path, &data, &len, &err)) {
+		mld_err("%s", err->message);
+		g_error_free(err);
+		return -1;
+	}
+	memset(&m, 0, sizeof(m));
+	m.where.input = path;
+	m.where.number = 1;
+	m.raw = data;
+	m.rawlen = len;
+	nl = memchr(data, '\n', len);
+	/* git format-patch files open with a From_ line. */
+	if (nl != NULL && mld_is_from_line(data, (size_t)(nl - data) -
+	    (nl > data && nl[-1] == '\r'))) {
+		m.from_line = data;
+		m.from_len = (size_t)(nl - data);
+		m.raw = nl + 1;
+		m.rawlen = len - (size_t)(nl + 1 - data);
+	}
+	g_string_truncate(a->text, 0);
+	lf_text(m.raw, m.rawlen, a->text);
+	got = analyse(a, &m, p);
+	g_free(data);
+	return got ? 1 : 0;
 }
 
 void

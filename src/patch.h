@@ -3,11 +3,12 @@
  * patchinfo record (kind, date, message ID, series key, version, n/N,
  * people, subject, title, diffstat, trailers, excerpt).
  *
- * Kind: a [GIT PULL] is `pull`; a Re:/Fwd: subject is `reply`; a message
+ * Kind: a Re:/Fwd: subject is `reply`; a [GIT PULL] is `pull`; a message
  * whose own text carries a diff (hunks that agree with their headers) is
  * a `patch`; a patch-tagged subject numbered 0/N is a `cover`; a
- * patch-tagged subject without a diff of its own (a review that kept the
- * subject) is a `reply`; the rest is `other`.
+ * patch-tagged subject without a diff of its own that answers another
+ * message (a review that kept the subject) is a `reply`; the rest is
+ * `other`.
  *
  * Series: a cover letter keys its own posting; a patch takes the key of
  * the message it answers when that one was seen earlier in the run with
@@ -69,6 +70,15 @@ void mld_patch_free(struct mld_patch *p);
  * mld_warn_at; the record is still made.
  */
 bool mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
+    struct mld_patch *p);
+
+/*
+ * Reads the one message in file path (mbsplit -d output, a maildir file,
+ * a git format-patch file with its From_ line).  Returns 1 when p holds
+ * a record, 0 when the message yields none, -1 when the file cannot be
+ * read (reported).
+ */
+int mld_patch_analyse_file(struct mld_analyser *a, const char *path,
     struct mld_patch *p);
 
 /* Appends p's columns to r. */

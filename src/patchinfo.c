@@ -37,7 +37,10 @@ do_input(struct run *r, const char *path)
 	return st == 0;
 }
 
-/* Reads message file names, one a line, from path ("-" = stdin). */
+/*
+ * Reads message file names, one a line, from path ("-" = stdin); each
+ * file is one message, even where a body line starts with "From ".
+ */
 static void
 do_list(struct run *r, const char *path)
 {
@@ -53,8 +56,10 @@ do_list(struct run *r, const char *path)
 	while ((n = getline(&line, &cap, f)) > 0) {
 		if (line[n - 1] == '\n')
 			line[--n] = '\0';
-		if (n > 0)
-			do_input(r, line);
+		if (n > 0 && mld_patch_analyse_file(&r->a, line, &r->p) > 0) {
+			mld_patch_record(&r->p, &r->rec);
+			mld_rec_write(&r->rec, stdout);
+		}
 	}
 	if (ferror(f))
 		mld_err("%s: read error", mld_input_name(path));
