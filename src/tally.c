@@ -1,0 +1,237 @@
+/*
+ * tally.c - counting keys and ordering them (see tally.h).  A hash
+ * table from key to count, with a second small table per key for its
+ * variants; memory grows with the number of distinct keys and names,
+ * not with the input.  Counts saturate at 2^64 - 1 rather than wrap.
+ */
+#include "tally.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib.h>
+
+struct entry {
+	uint64_t count;
+	GHashTable *variants;	/* char * -> uint64_t *, or NULL */
+};
+
+struct mld_tally {
+	GHashTable *keys;	/* char * -> struct entry * */
+	mld_tally_label_fn label;
+	uint64_t total;
+};
+
+struct row {
+	const char *key;
+	char *label;
+	uint64_t count;
+};
+
+static uint64_t
+sat_add(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+static void
+entry_free(void *p)
+{
+	struct entry *e = p;
+
+	if (e->variants != NULL)
+		g_hash_table_destroy(e->variants);
+	g_free(e);
+}
+
+struct mld_tally *
+mld_tally_new(mld_tally_label_fn label)
+{
+	struct mld_tally *t = g_new0(struct mld_tally, 1);
+
+	t->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    entry_free);
+	t->label = label;
+	return t;
+}
+
+void
+mld_tally_free(struct mld_tally *t)
+{
+	if (t == NULL)
+		return;
+	g_hash_table_destroy(t->keys);
+	g_free(t);
+}
+
+void
+mld_tally_add(struct mld_tally *t, const char *key, const char *variant,
+    uint64_t n)
+{
+	struct entry *e = g_hash_table_lookup(t->keys, key);
+	uint64_t *vc;
+
+	if (e == NULL) {
+		e = g_new0(struct entry, 1);
+		g_hash_table_insert(t->keys, g_strdup(key), e);
+	}
+	e->count = sat_add(e->count, n);
+	t->total = sat_add(t->total, n);
+	if (variant == NULL)
+		return;
+	if (e->variants == NULL)
+		e->variants = g_hash_table_new_full(g_str_hash, g_str_equal,
+		    g_free, g_free);
+	vc = g_hash_table_lookup(e->variants, variant);
+	if (vc == NULL) {
+		vc = g_new0(uint64_t, 1);
+		g_hash_table_insert(e->variants, g_strdup(variant), vc);
+	}
+	*vc = sat_add(*vc, n);
+}
+
+unsigned
+mld_tally_size(const struct mld_tally *t)
+{
+	return g_hash_table_size(t->keys);
+}
+
+uint64_t
+mld_tally_total(const struct mld_tally *t)
+{
+	return t->total;
+}
+
+uint64_t
+mld_tally_count(const struct mld_tally *t, const char *key)
+{
+	const struct entry *e = g_hash_table_lookup(t->keys, key);
+
+	return e != NULL ? e->count : 0;
+}
+
+/* Is variant a (count ac) a better choice than b (count bc)? */
+static bool
+better(const char *a, uint64_t ac, const char *b, uint64_t bc)
+{
+	if (b == NULL)
+		return true;
+	if ((*a == '\0') != (*b == '\0'))
+		return *b == '\0';
+	if (ac != bc)
+		return ac > bc;
+	return strcmp(a, b) < 0;
+}
+
+static const char *
+best_variant(const struct entry *e)
+{
+	GHashTableIter it;
+	void *k, *v;
+	const char *best = NULL;
+	uint64_t bestc = 0;
+
+	if (e->variants == NULL)
+		return NULL;
+	g_hash_table_iter_init(&it, e->variants);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		if (better(k, *(uint64_t *)v, best, bestc)) {
+			best = k;
+			bestc = *(uint64_t *)v;
+		}
+	}
+	return best;
+}
+
+const char *
+mld_tally_variant(const struct mld_tally *t, const char *key)
+{
+	const struct entry *e = g_hash_table_lookup(t->keys, key);
+
+	return e != NULL ? best_variant(e) : NULL;
+}
+
+static int
+row_cmp(const void *pa, const void *pb)
+{
+	const struct row *a = pa, *b = pb;
+	int c;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	if ((c = strcmp(a->label, b->label)) != 0)
+		return c;
+	return strcmp(a->key, b->key);
+}
+
+static char *
+make_label(const struct mld_tally *t, const char *key, const struct entry *e)
+{
+	const char *v;
+
+	if (t->label == NULL)
+		return g_strdup(key);
+	v = best_variant(e);
+	return t->label(key, v != NULL ? v : "");
+}
+
+uint64_t
+mld_tally_write(struct mld_tally *t, FILE *f,
+    const struct mld_tally_print *how)
+{
+	GHashTableIter it;
+	void *k, *v;
+	struct row *rows;
+	size_t n = 0, i;
+	uint64_t printed = 0;
+
+	rows = g_new(struct row, g_hash_table_size(t->keys) + 1);
+	g_hash_table_iter_init(&it, t->keys);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		rows[n].key = k;
+		rows[n].label = make_label(t, k, v);
+		rows[n].count = ((struct entry *)v)->count;
+		n++;
+	}
+	qsort(rows, n, sizeof *rows, row_cmp);
+	for (i = 0; i < n; i++) {
+		if ((how->top > 0 && printed >= how->top) ||
+		    rows[i].count < how->min)
+			break;
+		fprintf(f, "%7llu ", (unsigned long long)rows[i].count);
+		if (how->percent)
+			fprintf(f, "%5.1f%% ", t->total > 0 ?
+			    100.0 * (double)rows[i].count / (double)t->total :
+			    0.0);
+		fprintf(f, "%s\n", rows[i].label);
+		printed++;
+	}
+	for (i = 0; i < n; i++)
+		g_free(rows[i].label);
+	g_free(rows);
+	return printed;
+}
+
+bool
+mld_tally_parse_line(const char *line, uint64_t *count, const char **label)
+{
+	const char *p = line;
+	char *end;
+	unsigned long long c;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!g_ascii_isdigit(*p))
+		return false;
+	errno = 0;
+	c = strtoull(p, &end, 10);
+	if (errno != 0 || (*end != ' ' && *end != '\t'))
+		return false;
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (*end == '\0')
+		return false;
+	*count = c;
+	*label = end;
+	return true;
+}
