@@ -77,9 +77,10 @@ main(int argc, char **argv)
 		{ "percent", 'p', NULL, "print each row's share of the total" },
 		{ NULL, 0, NULL, NULL },
 	};
-	struct mld_cli cli = { "[-dp] [-b file] [-F name | -f n] "
+	struct mld_cli cli = { "domtally [-dp] [-b file] [-F name | -f n] "
 	    "[-m file] [-n n] [-o file]\n"
-	    "[--list-bots] [--merge] [--min count] [--no-bots] [file ...]",
+	    "         [--merge] [--min count] [--no-bots] [file ...]\n"
+	    "domtally [-b file] --list-bots",
 	    opts, argc, argv, NULL };
 	struct mld_ident_cfg cfg = { .mode = MLD_IDENT_PEOPLE,
 	    .column = "contributor" };
