@@ -236,6 +236,32 @@ test_merge(void)
 	mld_tally_free(whole);
 }
 
+/* With variants, a key prints one row per name, each with its count. */
+static void
+test_variant_rows(void)
+{
+	struct mld_tally_print how = { .variants = true };
+	struct mld_tally *t = mld_tally_new(named);
+	char *s;
+
+	mld_tally_add(t, "a@x", "Ann", 2);
+	mld_tally_add(t, "a@x", "", 1);
+	mld_tally_add(t, "a@x", "Anne", 3);
+	mld_tally_add(t, "b@x", "Bob", 2);
+	s = written(t, &how);
+	g_assert_cmpstr(s, ==,
+	    "      3 Anne <a@x>\n"
+	    "      2 Ann <a@x>\n"
+	    "      2 Bob <b@x>\n"
+	    "      1 a@x\n");
+	free(s);
+	how.variants = false;
+	s = written(t, &how);
+	g_assert_cmpstr(s, ==, "      6 Anne <a@x>\n      2 Bob <b@x>\n");
+	free(s);
+	mld_tally_free(t);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -244,6 +270,7 @@ main(int argc, char **argv)
 	g_test_add_func("/tally/order", test_order);
 	g_test_add_func("/tally/order-independent", test_order_independent);
 	g_test_add_func("/tally/variant", test_variant);
+	g_test_add_func("/tally/variant-rows", test_variant_rows);
 	g_test_add_func("/tally/cuts", test_cuts);
 	g_test_add_func("/tally/wide", test_wide);
 	g_test_add_func("/tally/parse-line", test_parse_line);
