@@ -60,6 +60,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct mld_opt opts[] = {
+		{ "all-names", 'a', NULL, "a row for each name a person used" },
 		{ "bots", 'b', "file", "add the bot patterns of file" },
 		{ "domains", 'd', NULL, "count domains, not people" },
 		{ "column", 'F', "name", "count the column named name "
@@ -77,9 +78,10 @@ main(int argc, char **argv)
 		{ "percent", 'p', NULL, "print each row's share of the total" },
 		{ NULL, 0, NULL, NULL },
 	};
-	struct mld_cli cli = { "[-dp] [-b file] [-F name | -f n] "
+	struct mld_cli cli = { "domtally [-adp] [-b file] [-F name | -f n] "
 	    "[-m file] [-n n] [-o file]\n"
-	    "[--list-bots] [--merge] [--min count] [--no-bots] [file ...]",
+	    "         [--merge] [--min count] [--no-bots] [file ...]\n"
+	    "domtally [-b file] --list-bots",
 	    opts, argc, argv, NULL };
 	struct mld_ident_cfg cfg = { .mode = MLD_IDENT_PEOPLE,
 	    .column = "contributor" };
@@ -94,6 +96,9 @@ main(int argc, char **argv)
 	mld_init("domtally");
 	while ((c = mld_getopt(&cli)) != -1) {
 		switch (c) {
+		case 'a':
+			how.variants = true;
+			break;
 		case 'b':
 			mld_bots_load(bots, cli.optarg);
 			break;

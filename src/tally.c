@@ -151,8 +151,8 @@ mld_tally_variant(const struct mld_tally *t, const char *key)
 	return e != NULL ? best_variant(e) : NULL;
 }
 
-static int
-row_cmp(const void *pa, const void *pb)
+static gint
+row_cmp(gconstpointer pa, gconstpointer pb)
 {
 	const struct row *a = pa, *b = pb;
 	int c;
@@ -175,40 +175,57 @@ make_label(const struct mld_tally *t, const char *key, const struct entry *e)
 	return t->label(key, v != NULL ? v : "");
 }
 
+/* Appends the row or rows of one key to rows. */
+static void
+add_rows(const struct mld_tally *t, const char *key, const struct entry *e,
+    bool variants, GArray *rows)
+{
+	GHashTableIter it;
+	void *k, *v;
+	struct row r = { key, NULL, e->count };
+
+	if (!variants || e->variants == NULL || t->label == NULL) {
+		r.label = make_label(t, key, e);
+		g_array_append_val(rows, r);
+		return;
+	}
+	g_hash_table_iter_init(&it, e->variants);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		r.label = t->label(key, k);
+		r.count = *(uint64_t *)v;
+		g_array_append_val(rows, r);
+	}
+}
+
 uint64_t
 mld_tally_write(struct mld_tally *t, FILE *f,
     const struct mld_tally_print *how)
 {
 	GHashTableIter it;
 	void *k, *v;
-	struct row *rows;
-	size_t n = 0, i;
+	GArray *rows = g_array_new(FALSE, FALSE, sizeof(struct row));
+	struct row *r;
+	size_t i;
 	uint64_t printed = 0;
 
-	rows = g_new(struct row, g_hash_table_size(t->keys) + 1);
 	g_hash_table_iter_init(&it, t->keys);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
-		rows[n].key = k;
-		rows[n].label = make_label(t, k, v);
-		rows[n].count = ((struct entry *)v)->count;
-		n++;
-	}
-	qsort(rows, n, sizeof *rows, row_cmp);
-	for (i = 0; i < n; i++) {
-		if ((how->top > 0 && printed >= how->top) ||
-		    rows[i].count < how->min)
+	while (g_hash_table_iter_next(&it, &k, &v))
+		add_rows(t, k, v, how->variants, rows);
+	g_array_sort(rows, row_cmp);
+	for (i = 0; i < rows->len; i++) {
+		r = &g_array_index(rows, struct row, i);
+		if ((how->top > 0 && printed >= how->top) || r->count < how->min)
 			break;
-		fprintf(f, "%7llu ", (unsigned long long)rows[i].count);
+		fprintf(f, "%7llu ", (unsigned long long)r->count);
 		if (how->percent)
 			fprintf(f, "%5.1f%% ", t->total > 0 ?
-			    100.0 * (double)rows[i].count / (double)t->total :
-			    0.0);
-		fprintf(f, "%s\n", rows[i].label);
+			    100.0 * (double)r->count / (double)t->total : 0.0);
+		fprintf(f, "%s\n", r->label);
 		printed++;
 	}
-	for (i = 0; i < n; i++)
-		g_free(rows[i].label);
-	g_free(rows);
+	for (i = 0; i < rows->len; i++)
+		g_free(g_array_index(rows, struct row, i).label);
+	g_array_free(rows, TRUE);
 	return printed;
 }
 

@@ -9,7 +9,8 @@
  *
  * The lines printed without a top or minimum cut and without
  * percentages can be read back (mld_tally_parse_line) and summed:
- * that is what makes a tally of shards equal the tally of the whole.
+ * that is what makes a tally of shards equal the tally of the whole
+ * (exactly, names included, when printed with variants).
  */
 #ifndef MLD_TALLY_H
 #define MLD_TALLY_H
@@ -52,11 +53,15 @@ struct mld_tally_print {
 	uint64_t top;		/* print at most this many rows; 0: all */
 	uint64_t min;		/* print only rows counting at least this */
 	bool percent;		/* a share-of-total column after the count */
+	bool variants;		/* a row for each variant of a key */
 };
 
 /*
  * Prints the rows, "%7d %s" or, with percent, "%7d %5.1f%% %s", where
- * the share is of the total before any cut.  Returns the rows printed.
+ * the share is of the total before any cut.  With variants, a key gets
+ * one row for each of its variants, labelled and counted as that
+ * variant: summed back, such rows give each variant its exact count,
+ * which one row a key cannot.  Returns the rows printed.
  */
 uint64_t mld_tally_write(struct mld_tally *t, FILE *f,
     const struct mld_tally_print *how);
