@@ -2,6 +2,8 @@
  * digestfmt - print the parts of a digest: its header, a tally section,
  * and the patch list with the commit messages of the new patches.
  */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,29 +93,42 @@ cmd_header(struct mld_cli *cli)
 	return mld_finish("record");
 }
 
+/* Tally lines are plain text, not records: no field is escaped. */
 static bool
 read_tally(const char *path, void *out)
 {
-	struct mld_recin in;
-	enum mld_recin_status st;
-	const char *line;
+	const char *name = mld_input_name(path);
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	uint64_t lineno = 0;
+	bool ok;
 
-	if (!mld_recin_open(&in, path))
+	if (f == NULL) {
+		mld_err("%s: %s", path, strerror(errno));
 		return false;
-	while ((st = mld_recin_next(&in)) != MLD_REC_EOF) {
-		if (st == MLD_REC_ERROR)
-			break;
-		if (st != MLD_REC_OK)
+	}
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (line[0] == '#')
 			continue;
-		line = mld_recin_field(&in, 0);
-		if (in.fields->len != 1 || !mld_digest_tally_line(out, line)) {
-			mld_warn_line(in.name, in.lineno,
+		if ((size_t)n != strlen(line) ||
+		    !mld_digest_tally_line(out, line)) {
+			mld_warn_line(name, lineno,
 			    "not a tally line (count, name), skipped");
 			mld_count_skip();
 		}
 	}
-	mld_recin_close(&in);
-	return st == MLD_REC_EOF;
+	ok = !ferror(f);
+	if (!ok)
+		mld_err("%s: read error: %s", name, strerror(errno));
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return ok;
 }
 
 static int
