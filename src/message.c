@@ -93,18 +93,6 @@ mld_unflow(GString *s, bool delsp)
 	g_string_free(out, TRUE);
 }
 
-/* Turns CRLF into LF in place. */
-static void
-crlf_to_lf(GString *s)
-{
-	char *r = s->str, *w = s->str, *end = s->str + s->len;
-
-	for (; r < end; r++)
-		if (!(r[0] == '\r' && r + 1 < end && r[1] == '\n'))
-			*w++ = *r;
-	g_string_truncate(s, (gsize)(w - s->str));
-}
-
 static bool
 is_patch_type(GMimeContentType *ct)
 {
@@ -115,24 +103,54 @@ is_patch_type(GMimeContentType *ct)
 }
 
 /*
- * The decoded content of a part in UTF-8.  Not g_mime_text_part_get_text:
- * it returns a C string, and a NUL in the body (it happens) would cut it
- * there, diff and all; a NUL here becomes U+FFFD.
+ * Appends bytes to out with CRLF turned into LF and each NUL into U+FFFD,
+ * in one pass: this copy is the only one the body text goes through.
  */
-static char *
-decoded(GMimeObject *part)
+static void
+append_lf(GString *out, const guint8 *p, const guint8 *end)
+{
+	const guint8 *q;
+	size_t start = out->len, nul = 0;
+	char *w;
+
+	for (q = p; q < end && (q = memchr(q, '\0', (size_t)(end - q))) != NULL;
+	    q++)
+		nul++;
+	g_string_set_size(out, start + (size_t)(end - p) + 2 * nul);
+	w = out->str + start;
+	for (; p < end; p++) {
+		if (*p == '\0') {
+			memcpy(w, "\xef\xbf\xbd", 3);
+			w += 3;
+		} else if (!(*p == '\r' && p + 1 < end && p[1] == '\n')) {
+			*w++ = (char)*p;
+		}
+	}
+	g_string_truncate(out, (gsize)(w - out->str));
+}
+
+/*
+ * Appends the text of a part to out, decoded and in UTF-8.  Not
+ * g_mime_text_part_get_text: it returns a C string, and a NUL in the
+ * body (it happens) would cut it there, diff and all.
+ */
+static void
+part_text(GMimeObject *part, GString *out)
 {
 	GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(part));
-	const char *charset = g_mime_object_get_content_type_parameter(part,
-	    "charset");
+	GMimeContentType *ct = g_mime_object_get_content_type(part);
+	const char *charset = g_mime_content_type_get_parameter(ct, "charset");
+	const char *fmt = g_mime_content_type_get_parameter(ct, "format");
+	const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
 	GMimeStream *mem, *filtered;
 	GMimeFilter *conv;
 	GByteArray *bytes;
-	GString *s;
-	guint i;
+	GString *t;
+	size_t start;
+	char *s;
 
 	if (content == NULL)
-		return NULL;
+		return;
 	mem = g_mime_stream_mem_new();
 	filtered = g_mime_stream_filter_new(mem);
 	if (charset != NULL && g_ascii_strcasecmp(charset, "utf-8") != 0 &&
@@ -144,39 +162,27 @@ decoded(GMimeObject *part)
 	g_mime_data_wrapper_write_to_stream(content, filtered);
 	g_mime_stream_flush(filtered);
 	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-	s = g_string_sized_new(bytes->len + 1);
-	for (i = 0; i < bytes->len; i++) {
-		if (bytes->data[i] == '\0')
-			g_string_append(s, "\xef\xbf\xbd");
-		else
-			g_string_append_c(s, (char)bytes->data[i]);
-	}
-	g_object_unref(filtered);
-	g_object_unref(mem);
-	return mld_text_repair(g_string_free(s, FALSE));
-}
-
-static void
-part_text(GMimeObject *part, GString *out)
-{
-	GMimeContentType *ct = g_mime_object_get_content_type(part);
-	const char *fmt = g_mime_content_type_get_parameter(ct, "format");
-	const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
-	char *s = decoded(part);
-	GString *t;
-
-	if (s == NULL)
-		return;
-	t = g_string_new(s);
-	g_free(s);
-	crlf_to_lf(t);
-	if (fmt != NULL && g_ascii_strcasecmp(fmt, "flowed") == 0)
-		mld_unflow(t, delsp != NULL &&
-		    g_ascii_strcasecmp(delsp, "yes") == 0);
 	if (out->len > 0 && out->str[out->len - 1] != '\n')
 		g_string_append_c(out, '\n');
-	g_string_append_len(out, t->str, (gssize)t->len);
-	g_string_free(t, TRUE);
+	start = out->len;
+	append_lf(out, bytes->data, bytes->data + bytes->len);
+	g_object_unref(filtered);
+	g_object_unref(mem);
+	if (!g_utf8_validate(out->str + start, (gssize)(out->len - start),
+	    NULL)) {
+		s = mld_text_repair(g_strndup(out->str + start,
+		    out->len - start));
+		g_string_truncate(out, start);
+		g_string_append(out, s);
+		g_free(s);
+	}
+	if (fmt != NULL && g_ascii_strcasecmp(fmt, "flowed") == 0) {
+		t = g_string_new(out->str + start);
+		mld_unflow(t, delsp != NULL && g_ascii_strcasecmp(delsp, "yes") == 0);
+		g_string_truncate(out, start);
+		g_string_append_len(out, t->str, (gssize)t->len);
+		g_string_free(t, TRUE);
+	}
 }
 
 struct walk {
