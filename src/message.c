@@ -1,0 +1,235 @@
+/*
+ * message.c - body text through GMime (see message.h).
+ */
+#include "message.h"
+
+#include <string.h>
+#include <gmime/gmime.h>
+
+void
+mld_texts_init(struct mld_texts *t)
+{
+	t->main = g_string_new(NULL);
+	t->extra = g_string_new(NULL);
+}
+
+void
+mld_texts_free(struct mld_texts *t)
+{
+	g_string_free(t->main, TRUE);
+	g_string_free(t->extra, TRUE);
+	t->main = t->extra = NULL;
+}
+
+char *
+mld_text_repair(char *s)
+{
+	char *v;
+
+	if (g_utf8_validate(s, -1, NULL))
+		return s;
+	v = g_convert(s, -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+	if (v == NULL)
+		v = g_utf8_make_valid(s, -1);
+	g_free(s);
+	return v;
+}
+
+/* Number of '>' that open a line: its quote depth in format=flowed. */
+static size_t
+quote_depth(const char *p, size_t n)
+{
+	size_t d = 0;
+
+	while (d < n && p[d] == '>')
+		d++;
+	return d;
+}
+
+void
+mld_unflow(GString *s, bool delsp)
+{
+	GString *out = g_string_sized_new(s->len);
+	const char *p = s->str, *end = s->str + s->len, *nl, *b;
+	size_t n, bn, d, open_depth = 0;
+	bool open = false, flowed;
+
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		n = (size_t)(nl - p);
+		d = quote_depth(p, n);
+		if (open && d != open_depth) {
+			g_string_append_c(out, '\n');
+			open = false;
+		}
+		b = p;
+		bn = n;
+		if (open && d > 0) {
+			/* A continued quoted line: its quote marks go. */
+			b += d;
+			bn -= d;
+			if (bn > 0 && *b == ' ') {
+				b++;
+				bn--;
+			}
+		} else if (d == 0 && bn > 0 && *b == ' ') {
+			/* Space-stuffing: one space was put before ' ', "From ". */
+			b++;
+			bn--;
+		}
+		flowed = bn > 0 && b[bn - 1] == ' ' &&
+		    !(n == 3 && memcmp(p, "-- ", 3) == 0);
+		g_string_append_len(out, b, (gssize)(flowed && delsp ? bn - 1 : bn));
+		open = flowed;
+		open_depth = d;
+		if (!flowed && nl < end)
+			g_string_append_c(out, '\n');
+	}
+	if (open && s->len > 0 && s->str[s->len - 1] == '\n')
+		g_string_append_c(out, '\n');
+	g_string_assign(s, out->str);
+	g_string_free(out, TRUE);
+}
+
+static bool
+is_patch_type(GMimeContentType *ct)
+{
+	return g_mime_content_type_is_type(ct, "text", "x-patch") ||
+	    g_mime_content_type_is_type(ct, "text", "x-diff") ||
+	    g_mime_content_type_is_type(ct, "text", "diff") ||
+	    g_mime_content_type_is_type(ct, "text", "patch");
+}
+
+/*
+ * Appends bytes to out with CRLF turned into LF and each NUL into U+FFFD,
+ * in one pass: this copy is the only one the body text goes through.
+ */
+static void
+append_lf(GString *out, const guint8 *p, const guint8 *end)
+{
+	const guint8 *q;
+	size_t start = out->len, nul = 0;
+	char *w;
+
+	for (q = p; q < end && (q = memchr(q, '\0', (size_t)(end - q))) != NULL;
+	    q++)
+		nul++;
+	g_string_set_size(out, start + (size_t)(end - p) + 2 * nul);
+	w = out->str + start;
+	for (; p < end; p++) {
+		if (*p == '\0') {
+			memcpy(w, "\xef\xbf\xbd", 3);
+			w += 3;
+		} else if (!(*p == '\r' && p + 1 < end && p[1] == '\n')) {
+			*w++ = (char)*p;
+		}
+	}
+	g_string_truncate(out, (gsize)(w - out->str));
+}
+
+/*
+ * Appends the text of a part to out, decoded and in UTF-8.  Not
+ * g_mime_text_part_get_text: it returns a C string, and a NUL in the
+ * body (it happens) would cut it there, diff and all.
+ */
+static void
+part_text(GMimeObject *part, GString *out)
+{
+	GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(part));
+	GMimeContentType *ct = g_mime_object_get_content_type(part);
+	const char *charset = g_mime_content_type_get_parameter(ct, "charset");
+	const char *fmt = g_mime_content_type_get_parameter(ct, "format");
+	const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
+	GMimeStream *mem, *filtered;
+	GMimeFilter *conv;
+	GByteArray *bytes;
+	GString *t;
+	size_t start;
+	char *s;
+
+	if (content == NULL)
+		return;
+	mem = g_mime_stream_mem_new();
+	filtered = g_mime_stream_filter_new(mem);
+	if (charset != NULL && g_ascii_strcasecmp(charset, "utf-8") != 0 &&
+	    g_ascii_strcasecmp(charset, "us-ascii") != 0 &&
+	    (conv = g_mime_filter_charset_new(charset, "UTF-8")) != NULL) {
+		g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered), conv);
+		g_object_unref(conv);
+	}
+	g_mime_data_wrapper_write_to_stream(content, filtered);
+	g_mime_stream_flush(filtered);
+	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	if (out->len > 0 && out->str[out->len - 1] != '\n')
+		g_string_append_c(out, '\n');
+	start = out->len;
+	append_lf(out, bytes->data, bytes->data + bytes->len);
+	g_object_unref(filtered);
+	g_object_unref(mem);
+	if (!g_utf8_validate(out->str + start, (gssize)(out->len - start),
+	    NULL)) {
+		s = mld_text_repair(g_strndup(out->str + start,
+		    out->len - start));
+		g_string_truncate(out, start);
+		g_string_append(out, s);
+		g_free(s);
+	}
+	if (fmt != NULL && g_ascii_strcasecmp(fmt, "flowed") == 0) {
+		t = g_string_new(out->str + start);
+		mld_unflow(t, delsp != NULL && g_ascii_strcasecmp(delsp, "yes") == 0);
+		g_string_truncate(out, start);
+		g_string_append_len(out, t->str, (gssize)t->len);
+		g_string_free(t, TRUE);
+	}
+}
+
+struct walk {
+	struct mld_texts *t;
+	bool have_main;
+};
+
+static void
+visit(GMimeObject *parent, GMimeObject *part, gpointer data)
+{
+	struct walk *w = data;
+	GMimeContentType *ct;
+	bool attached;
+
+	(void)parent;
+	if (!GMIME_IS_TEXT_PART(part))
+		return;
+	ct = g_mime_object_get_content_type(part);
+	attached = g_mime_part_is_attachment(GMIME_PART(part));
+	if (!w->have_main && !attached &&
+	    (g_mime_content_type_is_type(ct, "text", "plain") ||
+	    is_patch_type(ct))) {
+		part_text(part, w->t->main);
+		w->have_main = true;
+	} else if (g_mime_content_type_is_type(ct, "text", "plain") ||
+	    is_patch_type(ct)) {
+		part_text(part, w->t->extra);
+	}
+}
+
+bool
+mld_message_texts(const char *text, size_t len, struct mld_texts *t)
+{
+	GMimeStream *stream = g_mime_stream_mem_new_with_buffer(text, len);
+	GMimeParser *parser = g_mime_parser_new_with_stream(stream);
+	GMimeMessage *msg;
+	struct walk w = { t, false };
+
+	g_string_truncate(t->main, 0);
+	g_string_truncate(t->extra, 0);
+	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+	msg = g_mime_parser_construct_message(parser, NULL);
+	g_object_unref(parser);
+	g_object_unref(stream);
+	if (msg == NULL)
+		return false;
+	g_mime_message_foreach(msg, visit, &w);
+	g_object_unref(msg);
+	return true;
+}

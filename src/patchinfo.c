@@ -1,0 +1,114 @@
+/*
+ * patchinfo - one line record per patch and cover letter of mboxes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "header.h"
+#include "mbox.h"
+#include "patch.h"
+#include "record.h"
+#include "tool.h"
+
+struct run {
+	struct mld_analyser a;
+	struct mld_patch p;
+	struct mld_rec rec;
+};
+
+/* Writes a record for each message of one input; false on a read error. */
+static bool
+do_input(struct run *r, const char *path)
+{
+	struct mld_mbox *mb = mld_mbox_open(path);
+	struct mld_msg m;
+	int st;
+
+	if (mb == NULL)
+		return false;
+	while ((st = mld_mbox_next(mb, &m)) > 0) {
+		if (!mld_patch_analyse(&r->a, &m, &r->p))
+			continue;
+		mld_patch_record(&r->p, &r->rec);
+		mld_rec_write(&r->rec, stdout);
+	}
+	mld_mbox_close(mb);
+	return st == 0;
+}
+
+/*
+ * Reads message file names, one a line, from path ("-" = stdin); each
+ * file is one message, even where a body line starts with "From ".
+ */
+static void
+do_list(struct run *r, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (f == NULL) {
+		mld_err("%s: %m", path);
+		return;
+	}
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n > 0 && mld_patch_analyse_file(&r->a, line, &r->p) > 0) {
+			mld_patch_record(&r->p, &r->rec);
+			mld_rec_write(&r->rec, stdout);
+		}
+	}
+	if (ferror(f))
+		mld_err("%s: read error", mld_input_name(path));
+	free(line);
+	if (f != stdin)
+		fclose(f);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct mld_opt opts[] = {
+		{ "all", 'a', NULL, "also replies, pulls and other mail" },
+		{ "list", 'l', NULL, "operands list message files, one a line" },
+		{ NULL, 0, NULL, NULL },
+	};
+	struct mld_cli cli = { "[-al] [file ...]", opts, argc, argv, NULL };
+	struct run r;
+	bool all = false, list = false;
+	int c, i;
+
+	mld_init("patchinfo");
+	while ((c = mld_getopt(&cli)) != -1) {
+		switch (c) {
+		case 'a':
+			all = true;
+			break;
+		case 'l':
+			list = true;
+			break;
+		default:
+			mld_usage(&cli);
+		}
+	}
+	mld_gmime_init();
+	mld_analyser_init(&r.a, all);
+	mld_patch_init(&r.p);
+	mld_rec_init(&r.rec);
+	mld_rec_write_header(stdout, mld_patch_columns);
+	for (i = 0; i < (cli.argc > 0 ? cli.argc : 1); i++) {
+		const char *path = cli.argc > 0 ? cli.argv[i] : "-";
+
+		if (list)
+			do_list(&r, path);
+		else
+			do_input(&r, path);
+	}
+	mld_rec_free(&r.rec);
+	mld_patch_free(&r.p);
+	mld_analyser_free(&r.a);
+	return mld_finish("message");
+}
