@@ -164,6 +164,22 @@ mld_ident_memo_free(struct mld_ident_memo *m)
 	g_free(m);
 }
 
+/* Keeps what field gave, unless the memo is full and stops; see ident.h. */
+static bool
+remember(struct mld_ident_memo *m, const char *field, struct yield *y)
+{
+	if (g_hash_table_size(m->fields) >= MLD_IDENT_MEMO_MAX) {
+		g_hash_table_remove_all(m->fields);
+		m->off = m->hits < m->misses;
+		m->hits = m->misses = 0;
+		if (m->off)
+			return false;
+	}
+	m->misses++;
+	g_hash_table_insert(m->fields, g_strdup(field), y);
+	return true;
+}
+
 int
 mld_ident_count(const struct mld_ident_cfg *cfg, struct mld_tally *t,
     const char *field, uint64_t n)
@@ -173,16 +189,15 @@ mld_ident_count(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 	unsigned i;
 	int r;
 
-	if (memo != NULL)
-		y = g_hash_table_lookup(memo->fields, field);
+	if (memo != NULL && memo->off)
+		memo = NULL;
+	if (memo != NULL && (y = g_hash_table_lookup(memo->fields,
+	    field)) != NULL)
+		memo->hits++;
 	if (y == NULL) {
 		y = parse_field(cfg, field);
-		/* Past the bound, start afresh: memory stays bounded. */
-		if (memo != NULL) {
-			if (g_hash_table_size(memo->fields) >= MLD_IDENT_MEMO_MAX)
-				g_hash_table_remove_all(memo->fields);
-			g_hash_table_insert(memo->fields, g_strdup(field), y);
-		}
+		if (memo != NULL && !remember(memo, field, y))
+			memo = NULL;
 	}
 	for (i = 0; i < y->found->len; i++) {
 		const struct found *f = &g_array_index(y->found, struct found,
@@ -196,18 +211,46 @@ mld_ident_count(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 	return r;
 }
 
+/* Does a display name need a quoted string to stay one phrase? */
+static bool
+needs_quotes(const char *name)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f || strchr("()<>[]:;@\\,.\"", *p))
+			return true;
+	return false;
+}
+
+/*
+ * Written here rather than with internet_address_to_string: GMime
+ * leaves a name holding '"' or '\\' unquoted, which does not read back
+ * as the same name, and its IDN pass made a tally of many people
+ * several times slower.  tests/unit-ident.c compares the two.
+ */
 char *
 mld_ident_label(const char *addr, const char *name)
 {
-	InternetAddress *ia;
-	char *s;
+	GString *s;
+	const char *p;
 
 	if (*name == '\0')
 		return g_strdup(addr);
-	ia = internet_address_mailbox_new(name, addr);
-	s = internet_address_to_string(ia, NULL, FALSE);
-	g_object_unref(ia);
-	return s;
+	s = g_string_sized_new(strlen(name) + strlen(addr) + 6);
+	if (!needs_quotes(name)) {
+		g_string_append(s, name);
+	} else {
+		g_string_append_c(s, '"');
+		for (p = name; *p != '\0'; p++) {
+			if (*p == '"' || *p == '\\')
+				g_string_append_c(s, '\\');
+			g_string_append_c(s, *p);
+		}
+		g_string_append_c(s, '"');
+	}
+	g_string_append_printf(s, " <%s>", addr);
+	return g_string_free(s, FALSE);
 }
 
 struct mld_tally *

@@ -35,12 +35,15 @@ enum mld_ident_mode {
 
 /*
  * What each distinct field gave, so that a contributor seen ten thousand
- * times is parsed once.  Holds at most MLD_IDENT_MEMO_MAX fields, then
- * starts afresh.
+ * times is parsed once.  Holds at most MLD_IDENT_MEMO_MAX fields; when
+ * full it starts afresh, or, if it missed more often than it hit, stops:
+ * on fields that hardly repeat it costs more than it saves.
  */
 #define MLD_IDENT_MEMO_MAX 65536
 struct mld_ident_memo {
 	GHashTable *fields;	/* field text -> what it gave */
+	uint64_t hits, misses;	/* since it last started afresh */
+	bool off;
 };
 
 struct mld_ident_memo *mld_ident_memo_new(void);

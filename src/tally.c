@@ -11,9 +11,15 @@
 #include <string.h>
 #include <glib.h>
 
+/*
+ * Most keys have one variant: it is kept in the entry, and a table is
+ * made only for a second one, which keeps a tally of many people small.
+ */
 struct entry {
 	uint64_t count;
-	GHashTable *variants;	/* char * -> uint64_t *, or NULL */
+	char *first;		/* the first variant added, or NULL */
+	uint64_t first_count;
+	GHashTable *others;	/* the other variants: char * -> uint64_t * */
 };
 
 struct mld_tally {
@@ -39,8 +45,9 @@ entry_free(void *p)
 {
 	struct entry *e = p;
 
-	if (e->variants != NULL)
-		g_hash_table_destroy(e->variants);
+	g_free(e->first);
+	if (e->others != NULL)
+		g_hash_table_destroy(e->others);
 	g_free(e);
 }
 
@@ -79,13 +86,19 @@ mld_tally_add(struct mld_tally *t, const char *key, const char *variant,
 	t->total = sat_add(t->total, n);
 	if (variant == NULL)
 		return;
-	if (e->variants == NULL)
-		e->variants = g_hash_table_new_full(g_str_hash, g_str_equal,
+	if (e->first == NULL)
+		e->first = g_strdup(variant);
+	if (strcmp(e->first, variant) == 0) {
+		e->first_count = sat_add(e->first_count, n);
+		return;
+	}
+	if (e->others == NULL)
+		e->others = g_hash_table_new_full(g_str_hash, g_str_equal,
 		    g_free, g_free);
-	vc = g_hash_table_lookup(e->variants, variant);
+	vc = g_hash_table_lookup(e->others, variant);
 	if (vc == NULL) {
 		vc = g_new0(uint64_t, 1);
-		g_hash_table_insert(e->variants, g_strdup(variant), vc);
+		g_hash_table_insert(e->others, g_strdup(variant), vc);
 	}
 	*vc = sat_add(*vc, n);
 }
@@ -128,12 +141,12 @@ best_variant(const struct entry *e)
 {
 	GHashTableIter it;
 	void *k, *v;
-	const char *best = NULL;
-	uint64_t bestc = 0;
+	const char *best = e->first;
+	uint64_t bestc = e->first_count;
 
-	if (e->variants == NULL)
-		return NULL;
-	g_hash_table_iter_init(&it, e->variants);
+	if (e->others == NULL)
+		return best;
+	g_hash_table_iter_init(&it, e->others);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
 		if (better(k, *(uint64_t *)v, best, bestc)) {
 			best = k;
@@ -184,12 +197,17 @@ add_rows(const struct mld_tally *t, const char *key, const struct entry *e,
 	void *k, *v;
 	struct row r = { key, NULL, e->count };
 
-	if (!variants || e->variants == NULL || t->label == NULL) {
+	if (!variants || e->first == NULL || t->label == NULL) {
 		r.label = make_label(t, key, e);
 		g_array_append_val(rows, r);
 		return;
 	}
-	g_hash_table_iter_init(&it, e->variants);
+	r.label = t->label(key, e->first);
+	r.count = e->first_count;
+	g_array_append_val(rows, r);
+	if (e->others == NULL)
+		return;
+	g_hash_table_iter_init(&it, e->others);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
 		r.label = t->label(key, k);
 		r.count = *(uint64_t *)v;

@@ -3,7 +3,7 @@
 # on a real archive split in shards, and on a hand-made case where only
 # --all-names keeps the name a person used most.
 . "$(dirname "$0")/lib.sh"
-plan 9
+plan 12
 
 d=$data/domtally
 
@@ -31,7 +31,7 @@ domtally: 1 warning" "merge: the bad line is reported"
 # A real archive, indexed by mbsplit, in 7 shards each with the header.
 mbox=$(corpus_xz corpus/kvm-ppc.mbox.xz 2>/dev/null)
 if [ -z "$mbox" ]; then
-	for i in 1 2 3 4; do
+	for i in 1 2 3 4 5 6 7; do
 		ntest=$((ntest + 1))
 		echo "ok $ntest # SKIP ../shared/corpus/kvm-ppc.mbox.xz is absent"
 	done
@@ -69,4 +69,33 @@ domtally -F from -d "$T/index" > "$T/out"
 cmp_files "$T/out" "$T/want" "kvm-ppc domains = an awk count"
 is "$(awk '{ s += $1 } END { print s }' "$T/out")" \
     "$(grep -c '^From ' "$mbox")" "kvm-ppc: one count per message"
+
+# patchinfo's records of the same archive, in shards, and a mailmap
+# that joins a person's two addresses, checked against grep.
+if [ ! -x "$top/patchinfo" ]; then
+	for i in 1 2 3; do
+		ntest=$((ntest + 1))
+		echo "ok $ntest # SKIP patchinfo is not built"
+	done
+	finish
+	exit
+fi
+patchinfo "$mbox" > "$T/p.tsv"
+head -n 1 "$T/p.tsv" > "$T/header"
+rm -f "$T"/shard.*
+grep -v '^#' "$T/p.tsv" > "$T/records"
+split -n l/5 "$T/records" "$T/shard."
+for s in "$T"/shard.*; do
+	cat "$T/header" "$s" | domtally -a
+done | domtally --merge > "$T/merged"
+domtally "$T/p.tsv" > "$T/whole"
+cmp_files "$T/merged" "$T/whole" "patchinfo records in 5 shards: merge = whole"
+a=sean.j.christopherson@intel.com b=seanjc@google.com
+want=$(cut -f 10 "$T/p.tsv" | grep -ci -e "<$a>" -e "<$b>")
+echo "Sean Christopherson <$b> <$a>" > "$T/mailmap"
+domtally -m "$T/mailmap" "$T/p.tsv" | grep "<$b>" > "$T/out"
+is "$(cat "$T/out")" "$(printf '%7d Sean Christopherson <%s>' "$want" "$b")" \
+    "a mailmap joins two addresses: $want records"
+is "$(domtally -m "$T/mailmap" "$T/p.tsv" | grep -c "<$a>")" 0 \
+    "the mapped address is gone"
 finish
