@@ -1,0 +1,61 @@
+/*
+ * Fuzz target for patchinfo's path through one message, as patchinfo -a
+ * takes it: the headers, the MIME parse, the body, the record.
+ * Properties: one message always gives exactly one record of every
+ * column, the record is valid UTF-8 on one line, and no field holds a
+ * raw TAB, CR or LF (each is escaped).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib.h>
+
+#include "header.h"
+#include "mbox.h"
+#include "patch.h"
+#include "record.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct mld_analyser a;
+	struct mld_patch p;
+	struct mld_rec rec;
+	struct mld_msg m;
+	unsigned tabs = 0, ncols = 0;
+	size_t i;
+
+	mld_gmime_init();
+	memset(&m, 0, sizeof(m));
+	m.where.input = "fuzz";
+	m.where.number = 1;
+	m.raw = (const char *)data;
+	m.rawlen = size;
+	m.span = size;
+	mld_analyser_init(&a, true);
+	mld_patch_init(&p);
+	mld_rec_init(&rec);
+	if (!mld_patch_analyse(&a, &m, &p))
+		abort();
+	mld_patch_record(&p, &rec);
+	while (mld_patch_columns[ncols] != NULL)
+		ncols++;
+	if (rec.nfields != ncols)
+		abort();
+	for (i = 0; i < rec.buf->len; i++) {
+		if (rec.buf->str[i] == '\t')
+			tabs++;
+		else if (rec.buf->str[i] == '\n' || rec.buf->str[i] == '\r' ||
+		    rec.buf->str[i] == '\0')
+			abort();
+	}
+	if (tabs != ncols - 1 || !g_utf8_validate(rec.buf->str,
+	    (gssize)rec.buf->len, NULL))
+		abort();
+	mld_rec_free(&rec);
+	mld_patch_free(&p);
+	mld_analyser_free(&a);
+	return 0;
+}
