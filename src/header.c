@@ -142,9 +142,8 @@ mld_header_scan(const char *text, size_t len, const char *const *names,
 	}
 }
 
-/* Makes s valid UTF-8 without control characters; takes ownership. */
-static char *
-clean_text(char *s)
+char *
+mld_header_clean(char *s)
 {
 	char *v;
 	unsigned char *p;
@@ -165,7 +164,7 @@ mld_header_decode(const char *raw)
 {
 	char *d = g_mime_utils_header_decode_text(NULL, raw);
 
-	return clean_text(d != NULL ? d : g_strdup(raw));
+	return mld_header_clean(d != NULL ? d : g_strdup(raw));
 }
 
 /* RFC 5322 atext, and the space between words. */
@@ -240,7 +239,7 @@ mld_header_addresses_parsed(const char *raw)
 	}
 	if (out->len == 0)
 		g_string_assign(out, raw);
-	return clean_text(g_string_free(out, FALSE));
+	return mld_header_clean(g_string_free(out, FALSE));
 }
 
 /* Whether s[0..n) can stand as an addr-spec as it is. */
@@ -320,7 +319,7 @@ mld_header_msgid(const char *raw)
 		g_free(id);
 		id = NULL;
 	}
-	return id != NULL ? clean_text(id) : NULL;
+	return id != NULL ? mld_header_clean(id) : NULL;
 }
 
 bool

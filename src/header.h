@@ -41,6 +41,8 @@ void mld_header_scan(const char *text, size_t len, const char *const *names,
  * turned into a space.
  */
 char *mld_header_decode(const char *raw);
+/* Makes s valid UTF-8 without control characters; takes ownership. */
+char *mld_header_clean(char *s);
 
 /*
  * A raw address list, decoded, as "Name <addr>, ..." with the name quoted

@@ -178,9 +178,12 @@ parent_id(const char *in_reply_to, const char *references, bool root)
 		refs = g_mime_references_parse(NULL, references);
 		if (refs != NULL) {
 			n = g_mime_references_length(refs);
+			/* Cleaned as a Message-ID is: the key must match
+			 * the cover's ID, and a record holds only UTF-8. */
 			if (n > 0)
-				id = g_strdup(g_mime_references_get_message_id(
-				    refs, root ? 0 : n - 1));
+				id = mld_header_clean(g_strdup(
+				    g_mime_references_get_message_id(refs,
+				    root ? 0 : n - 1)));
 			g_mime_references_free(refs);
 		}
 	}
