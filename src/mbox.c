@@ -431,6 +431,10 @@ mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg)
 		    "\r\n\r\n", 4) == 0)
 			len -= 2;
 	}
+	/* An empty message is its separator's blank line alone. */
+	if ((len == 1 && mb->data[text] == '\n') ||
+	    (len == 2 && memcmp(mb->data + text, "\r\n", 2) == 0))
+		len = 0;
 
 	msg->where.input = mb->name;
 	msg->where.number = ++mb->number;
