@@ -40,10 +40,58 @@ clean(const char *s)
 	return g_strstrip(v);
 }
 
+/*
+ * "John [ACME] <john@acme.example>": a display name with specials left
+ * unquoted, which GMime reads as no address at all.  Returns the field
+ * with the text before its last '<' quoted, or NULL when it has none.
+ */
+static char *
+quote_name(const char *raw)
+{
+	const char *lt = strrchr(raw, '<'), *p;
+	GString *s;
+
+	if (lt == NULL || lt == raw || strchr(lt, '>') == NULL)
+		return NULL;
+	s = g_string_new("\"");
+	for (p = raw; p < lt; p++) {
+		if (*p == '"' || *p == '\\')
+			g_string_append_c(s, '\\');
+		g_string_append_c(s, *p);
+	}
+	g_string_append(s, "\" ");
+	g_string_append(s, lt);
+	return g_string_free(s, FALSE);
+}
+
+/* The raw list, its control characters blanked: GMime reads no address
+ * from "Eve ESC]0;x BEL <eve@example.org>". */
+static InternetAddressList *
+parse_list(const char *raw)
+{
+	InternetAddressList *list;
+	char *blanked = g_strdup(raw), *quoted;
+	unsigned char *c;
+
+	for (c = (unsigned char *)blanked; *c != '\0'; c++)
+		if (*c < 0x20 || *c == 0x7f)
+			*c = ' ';
+	list = internet_address_list_parse(NULL, blanked);
+	if ((list == NULL || first_mailbox(list) == NULL) &&
+	    (quoted = quote_name(blanked)) != NULL) {
+		if (list != NULL)
+			g_object_unref(list);
+		list = internet_address_list_parse(NULL, quoted);
+		g_free(quoted);
+	}
+	g_free(blanked);
+	return list;
+}
+
 bool
 mld_person_parse(const char *raw, struct mld_person *p)
 {
-	InternetAddressList *list = internet_address_list_parse(NULL, raw);
+	InternetAddressList *list = parse_list(raw);
 	InternetAddressMailbox *mb;
 
 	p->name = p->addr = NULL;

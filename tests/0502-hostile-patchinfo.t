@@ -4,7 +4,7 @@
 # holds; problems are reported as "input: message N, byte O" and make
 # the exit status 1, with the record still written.
 . "$(dirname "$0")/lib.sh"
-plan 38
+plan 39
 
 F='From mboxrd@z Thu Jan  1 00:00:00 1970'
 D='Date: Tue, 19 Aug 2025 10:00:00 +0000'
@@ -141,6 +141,12 @@ is "$(rc):$(nrec):$(col 12 | wc -c)" "0:1:10001" "a subject of 10,000 '[' is a t
   head -c 10000 /dev/zero | tr '\0' '['; printf '] t\nMessage-ID: <br2@x>\n\nbody\n\n'; } > "$T/f"
 run "$T/f"
 is "$(rc):$(nrec)" "0:1" "and inside a patch tag"
+
+{ printf '%s\nFrom: Eve \033]0;title\007 <eve@example.org>\n%s\nSubject: esc\nMessage-ID: <e@x>\n\nx\n\n' "$F" "$D"
+  printf '%s\nFrom: John [ACME] <john@acme.example>\n%s\nSubject: brackets\nMessage-ID: <b@x>\n\nx\n\n' "$F" "$D"; } > "$T/f"
+run "$T/f"
+is "$(rc):$(col 9 1)|$(col 9 2)" '0:"Eve  ]0;title" <eve@example.org>|"John [ACME]" <john@acme.example>' \
+    "a From name with control characters or unquoted specials keeps its address"
 
 printf 'not an mbox at all\n' > "$T/f"
 run "$T/f"
