@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "digest.h"
+#include "header.h"
 #include "record.h"
 #include "seen.h"
 
@@ -45,6 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (f == NULL)
 		return 0;
+	mld_gmime_init();
 	memset(&in, 0, sizeof in);
 	in.f = f;
 	in.name = "fuzz";
