@@ -64,6 +64,14 @@ tests/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(MODULES)
 check: all $(UNITS) $(REPLAYS)
 	prove $(PROVEFLAGS) tests/ </dev/null
 
+# The tests again with every program under valgrind (tests/lib.sh), and
+# the unit tests too; a memory error or a definite leak fails.
+VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	--error-exitcode=99
+valgrind: all $(UNITS) $(REPLAYS)
+	MLD_VALGRIND=1 prove $(PROVEFLAGS) $(wildcard tests/[0-9]*.t) </dev/null
+	for u in $(UNITS); do $(VALGRIND) $$u > /dev/null || exit 1; done
+
 # Runs each fuzz target for FUZZ_TIME seconds from its seeds and findings.
 fuzz: $(FUZZERS)
 	tests/fuzz/run $(FUZZ_TIME) $(FUZZERS)
@@ -93,6 +101,6 @@ clean:
 	rm -f $(PROGS) src/*.o src/*.d tests/*.d tests/fuzz/*.d $(UNITS) \
 	    $(REPLAYS) $(FUZZERS)
 
-.PHONY: all check fuzz lint demo bench install uninstall clean
+.PHONY: all check valgrind fuzz lint demo bench install uninstall clean
 
 -include $(wildcard src/*.d tests/*.d tests/fuzz/*.d)

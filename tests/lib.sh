@@ -9,6 +9,10 @@
 #   corpus_xz NAME     the same, decompressed once into $T
 #   finish             exit 1 if any test failed
 #
+# With MLD_VALGRIND=1 (make valgrind) every program a test runs goes
+# through valgrind, and finish fails when valgrind reported a memory
+# error or a definite leak.
+#
 # Tests run from the top of the tree with the freshly built programs first
 # on PATH; $T is a scratch folder removed at exit.
 
@@ -22,6 +26,16 @@ samples=$top/samples
 shared=${MLD_SHARED:-$top/../shared}
 ntest=0
 nfail=0
+
+if [ -n "${MLD_VALGRIND:-}" ]; then
+	mkdir "$T/vg" "$T/vglog"
+	for _p in mbsplit patchinfo domtally digestfmt; do
+		printf '#!/bin/sh\nexec valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --log-file=%s/%%p.log %s/%s "$@"\n' \
+		    "$T/vglog" "$top" "$_p" > "$T/vg/$_p"
+		chmod +x "$T/vg/$_p"
+	done
+	PATH=$T/vg:$PATH
+fi
 
 plan() { echo "1..$1"; }
 
@@ -79,4 +93,11 @@ corpus_xz() {
 	echo "$_out"
 }
 
-finish() { [ "$nfail" -eq 0 ]; }
+# Valgrind writes a log only when it has something to report.
+finish() {
+	if [ -n "${MLD_VALGRIND:-}" ] && [ -n "$(cat "$T/vglog"/* 2>/dev/null)" ]; then
+		sed 's/^/# /' "$T/vglog"/*
+		return 1
+	fi
+	[ "$nfail" -eq 0 ]
+}
