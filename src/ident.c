@@ -10,6 +10,8 @@
  *
  * Addresses compare by their ASCII-lower-cased form: local parts are
  * case-sensitive by the letter of RFC 5321, but no list treats them so.
+ * Limits: domains are not normalised further, so "example.com." and
+ * "example.com", or a UTF-8 domain and its punycode, are two keys.
  */
 #include "ident.h"
 #include "header.h"
