@@ -116,6 +116,10 @@ append_lf(GString *out, const guint8 *p, const guint8 *end)
 	for (q = p; q < end && (q = memchr(q, '\0', (size_t)(end - q))) != NULL;
 	    q++)
 		nul++;
+	if (nul == 0 && memchr(p, '\r', (size_t)(end - p)) == NULL) {
+		g_string_append_len(out, (const char *)p, end - p);
+		return;
+	}
 	g_string_set_size(out, start + (size_t)(end - p) + 2 * nul);
 	w = out->str + start;
 	for (; p < end; p++) {
@@ -134,6 +138,72 @@ append_lf(GString *out, const guint8 *p, const guint8 *end)
  * g_mime_text_part_get_text: it returns a C string, and a NUL in the
  * body (it happens) would cut it there, diff and all.
  */
+/* A charset that needs no conversion to UTF-8. */
+static bool
+is_utf8(const char *charset)
+{
+	return charset == NULL || g_ascii_strcasecmp(charset, "utf-8") == 0 ||
+	    g_ascii_strcasecmp(charset, "us-ascii") == 0;
+}
+
+/*
+ * Content that is neither encoded nor in another charset is read where it
+ * lies, in the memory the parser was given: no stream, no copy.
+ */
+static bool
+direct(GMimeDataWrapper *content, const char *charset, GString *out)
+{
+	GMimeStream *st = g_mime_data_wrapper_get_stream(content);
+	GByteArray *buf;
+	gint64 a, b;
+
+	switch (g_mime_data_wrapper_get_encoding(content)) {
+	case GMIME_CONTENT_ENCODING_DEFAULT:
+	case GMIME_CONTENT_ENCODING_7BIT:
+	case GMIME_CONTENT_ENCODING_8BIT:
+	case GMIME_CONTENT_ENCODING_BINARY:
+		break;
+	default:
+		return false;
+	}
+	if (!is_utf8(charset) || st == NULL || !GMIME_IS_STREAM_MEM(st))
+		return false;
+	buf = GMIME_STREAM_MEM(st)->buffer;
+	a = st->bound_start;
+	b = st->bound_end < 0 ? (gint64)buf->len : st->bound_end;
+	if (buf == NULL || a < 0 || a > b || b > (gint64)buf->len)
+		return false;
+	append_lf(out, buf->data + a, buf->data + b);
+	return true;
+}
+
+/* Content decoded and converted to UTF-8 through GMime's filters. */
+static void
+decode(GMimeDataWrapper *content, const char *charset, GString *out)
+{
+	GMimeStream *mem = g_mime_stream_mem_new();
+	GMimeStream *filtered = g_mime_stream_filter_new(mem);
+	GMimeFilter *conv;
+	GByteArray *bytes;
+
+	if (!is_utf8(charset) &&
+	    (conv = g_mime_filter_charset_new(charset, "UTF-8")) != NULL) {
+		g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered), conv);
+		g_object_unref(conv);
+	}
+	g_mime_data_wrapper_write_to_stream(content, filtered);
+	g_mime_stream_flush(filtered);
+	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	append_lf(out, bytes->data, bytes->data + bytes->len);
+	g_object_unref(filtered);
+	g_object_unref(mem);
+}
+
+/*
+ * Appends the text of a part to out, decoded and in UTF-8.  Not
+ * g_mime_text_part_get_text: it returns a C string, and a NUL in the
+ * body (it happens) would cut it there, diff and all.
+ */
 static void
 part_text(GMimeObject *part, GString *out)
 {
@@ -142,32 +212,17 @@ part_text(GMimeObject *part, GString *out)
 	const char *charset = g_mime_content_type_get_parameter(ct, "charset");
 	const char *fmt = g_mime_content_type_get_parameter(ct, "format");
 	const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
-	GMimeStream *mem, *filtered;
-	GMimeFilter *conv;
-	GByteArray *bytes;
 	GString *t;
 	size_t start;
 	char *s;
 
 	if (content == NULL)
 		return;
-	mem = g_mime_stream_mem_new();
-	filtered = g_mime_stream_filter_new(mem);
-	if (charset != NULL && g_ascii_strcasecmp(charset, "utf-8") != 0 &&
-	    g_ascii_strcasecmp(charset, "us-ascii") != 0 &&
-	    (conv = g_mime_filter_charset_new(charset, "UTF-8")) != NULL) {
-		g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered), conv);
-		g_object_unref(conv);
-	}
-	g_mime_data_wrapper_write_to_stream(content, filtered);
-	g_mime_stream_flush(filtered);
-	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
 	if (out->len > 0 && out->str[out->len - 1] != '\n')
 		g_string_append_c(out, '\n');
 	start = out->len;
-	append_lf(out, bytes->data, bytes->data + bytes->len);
-	g_object_unref(filtered);
-	g_object_unref(mem);
+	if (!direct(content, charset, out))
+		decode(content, charset, out);
 	if (!g_utf8_validate(out->str + start, (gssize)(out->len - start),
 	    NULL)) {
 		s = mld_text_repair(g_strndup(out->str + start,

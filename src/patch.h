@@ -54,7 +54,9 @@ struct mld_analyser {
 	bool all;		/* keep replies, pulls and other mail */
 	GHashTable *seen;	/* msgid -> struct posting, patches and covers */
 	struct mld_texts texts;
-	GString *text, *field;
+	GString *text;		/* the message being read */
+	GString **hv;		/* its header fields, and which it has */
+	bool *hf;
 };
 
 void mld_analyser_init(struct mld_analyser *a, bool all);

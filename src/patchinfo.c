@@ -17,24 +17,22 @@ struct run {
 	struct mld_rec rec;
 };
 
-/* Writes a record for each message of one input; false on a read error. */
-static bool
+/* Writes a record for each message of one mbox (errors are reported). */
+static void
 do_input(struct run *r, const char *path)
 {
 	struct mld_mbox *mb = mld_mbox_open(path);
 	struct mld_msg m;
-	int st;
 
 	if (mb == NULL)
-		return false;
-	while ((st = mld_mbox_next(mb, &m)) > 0) {
+		return;
+	while (mld_mbox_next(mb, &m) > 0) {
 		if (!mld_patch_analyse(&r->a, &m, &r->p))
 			continue;
 		mld_patch_record(&r->p, &r->rec);
 		mld_rec_write(&r->rec, stdout);
 	}
 	mld_mbox_close(mb);
-	return st == 0;
 }
 
 /*

@@ -333,6 +333,8 @@ test_addr(void)
 		{ "\"Guo Ren (Alibaba DAMO Academy)\" <g@k.org>", NULL, NULL,
 		    "\"Guo Ren (Alibaba DAMO Academy)\" <g@k.org>" },
 		{ "g@k.org", NULL, NULL, "g@k.org" },
+		{ "\"Jo \\\"JJ\\\" Dev\" <j@x>", NULL, NULL,
+		    "\"Jo \\\"JJ\\\" Dev\" <j@x>" },
 		{ "=?UTF-8?Q?Ren=C3=A9_Z?= <r@x>", NULL, NULL,
 		    "Ren\xc3\xa9 Z <r@x>" },
 		/* An encoded name holding an address stays one name. */
