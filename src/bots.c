@@ -76,8 +76,11 @@ void
 mld_bots_add(struct mld_bots *b, const char *pattern)
 {
 	struct pat *p = g_new0(struct pat, 1);
+	/* GLib's UTF-8 functions assert on anything else. */
+	char *valid = g_utf8_make_valid(pattern, -1);
 
-	p->text = g_utf8_strdown(pattern, -1);
+	p->text = g_utf8_strdown(valid, -1);
+	g_free(valid);
 	p->spec = g_pattern_spec_new(p->text);
 	p->on_addr = strchr(p->text, '@') != NULL;
 	g_ptr_array_add(b->pats, p);

@@ -27,11 +27,14 @@ struct found {
 	char *variant;		/* NULL outside the people mode */
 };
 
-/* A display name fit for one output line: control characters blanked. */
+/*
+ * Text fit for one output line and for GLib's UTF-8 functions: invalid
+ * bytes replaced (U+FFFD), control characters blanked.
+ */
 static char *
-clean_name(const char *name)
+clean_text(const char *name)
 {
-	char *s = g_strdup(name != NULL ? name : ""), *p;
+	char *s = g_utf8_make_valid(name != NULL ? name : "", -1), *p;
 
 	for (p = s; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
@@ -57,14 +60,16 @@ static void
 take_mailbox(const struct mld_ident_cfg *cfg, InternetAddressMailbox *mb,
     GArray *found)
 {
-	char *name = clean_name(INTERNET_ADDRESS(mb)->name), *addr;
-	const char *n = name, *a = mb->addr;
+	char *name = clean_text(INTERNET_ADDRESS(mb)->name), *addr;
+	char *raw = clean_text(mb->addr);
+	const char *n = name, *a = raw;
 	struct found f = { NULL, NULL };
 	unsigned i;
 
 	if (cfg->mailmap != NULL)
 		mld_mailmap_map(cfg->mailmap, &n, &a);
 	addr = g_ascii_strdown(a, -1);
+	g_free(raw);
 	if (cfg->bots != NULL && mld_bots_match(cfg->bots, n, addr)) {
 		g_free(addr);
 		g_free(name);
@@ -334,7 +339,10 @@ mld_ident_merge(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 			    "not a tally line, skipped");
 			mld_count_skip();
 		} else if (cfg->mode != MLD_IDENT_PEOPLE) {
-			mld_tally_add(t, label, NULL, count);
+			char *key = clean_text(label);
+
+			mld_tally_add(t, key, NULL, count);
+			g_free(key);
 		} else if (mld_ident_count(cfg, t, label, count) < 0) {
 			mld_warn_line(name, lineno, "no address, skipped");
 			mld_count_skip();

@@ -138,11 +138,15 @@ add_mapping(struct mld_mailmap *m, const char *new_name,
 void
 mld_mailmap_add_line(struct mld_mailmap *m, const char *line)
 {
-	const char *p = line;
+	/* Names and addresses go on to GLib's UTF-8 functions. */
+	char *valid = g_utf8_make_valid(line, -1);
+	const char *p = valid;
 	char *name1, *email1, *name2 = NULL, *email2 = NULL;
 
-	if (*p == '#')
+	if (*p == '#') {
+		g_free(valid);
 		return;
+	}
 	name_and_email(&p, &name1, &email1);
 	/* The first address may not be empty, the second may ("<>"). */
 	if (email1 != NULL && *email1 != '\0') {
@@ -158,6 +162,7 @@ mld_mailmap_add_line(struct mld_mailmap *m, const char *line)
 	g_free(email1);
 	g_free(name2);
 	g_free(email2);
+	g_free(valid);
 }
 
 bool

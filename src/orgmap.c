@@ -53,7 +53,8 @@ mld_orgmap_add_line(struct mld_orgmap *m, const char *line)
 		return true;
 	for (k = p; *p != '\0' && !is_blank(*p); p++)
 		;
-	name = g_strstrip(g_strdup(p));
+	/* The name is printed: invalid UTF-8 is replaced, as in records. */
+	name = g_strstrip(g_utf8_make_valid(p, -1));
 	if (*name == '\0') {
 		g_free(name);
 		return false;
