@@ -78,10 +78,10 @@ main(int argc, char **argv)
 		{ "percent", 'p', NULL, "print each row's share of the total" },
 		{ NULL, 0, NULL, NULL },
 	};
-	struct mld_cli cli = { "domtally [-adp] [-b file] [-F name | -f n] "
-	    "[-m file] [-n n] [-o file]\n"
-	    "         [--merge] [--min count] [--no-bots] [file ...]\n"
-	    "domtally [-b file] --list-bots",
+	struct mld_cli cli = { "[-adp] [-b file] [-F name | -f n] [-m file] "
+	    "[-n n]\n"
+	    "[-o file] [--list-bots] [--merge] [--min count]\n"
+	    "[--no-bots] [file ...]",
 	    opts, argc, argv, NULL };
 	struct mld_ident_cfg cfg = { .mode = MLD_IDENT_PEOPLE,
 	    .column = "contributor" };
