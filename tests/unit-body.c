@@ -301,6 +301,10 @@ test_repair(void)
 
 	g_assert_cmpstr(s, ==, "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d");
 	g_free(s);
+	/* UTF-8 runs stay; 0x81 is a hole of windows-1252. */
+	s = mld_text_repair(g_strdup("\xc3\xa9t\xe9 \x80\x81"));
+	g_assert_cmpstr(s, ==, "\xc3\xa9t\xc3\xa9 \xe2\x82\xac\xef\xbf\xbd");
+	g_free(s);
 	s = mld_text_repair(g_strdup("ok \xc3\xa9"));
 	g_assert_cmpstr(s, ==, "ok \xc3\xa9");
 	g_free(s);
