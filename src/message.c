@@ -21,18 +21,35 @@ mld_texts_free(struct mld_texts *t)
 	t->main = t->extra = NULL;
 }
 
+/* windows-1252 0x80-0x9f; the five holes become U+FFFD. */
+static const gunichar cp1252[32] = {
+	0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
+	0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
+};
+
 char *
 mld_text_repair(char *s)
 {
-	char *v;
+	const char *p = s, *bad;
+	GString *out;
+	guchar c;
 
-	if (g_utf8_validate(s, -1, NULL))
+	if (g_utf8_validate(s, -1, &bad))
 		return s;
-	v = g_convert(s, -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-	if (v == NULL)
-		v = g_utf8_make_valid(s, -1);
+	/* Valid UTF-8 runs stay; each byte between them is windows-1252. */
+	out = g_string_sized_new(strlen(s) + 16);
+	do {
+		g_string_append_len(out, p, bad - p);
+		c = (guchar)*bad;
+		g_string_append_unichar(out, c >= 0x80 && c < 0xa0 ?
+		    cp1252[c - 0x80] : c);
+		p = bad + 1;
+	} while (!g_utf8_validate(p, -1, &bad));
+	g_string_append(out, p);
 	g_free(s);
-	return v;
+	return g_string_free(out, FALSE);
 }
 
 /* Number of '>' that open a line: its quote depth in format=flowed. */
@@ -138,6 +155,20 @@ append_lf(GString *out, const guint8 *p, const guint8 *end)
  * g_mime_text_part_get_text: it returns a C string, and a NUL in the
  * body (it happens) would cut it there, diff and all.
  */
+/* Makes what out holds from offset start valid UTF-8. */
+static void
+repair_from(GString *out, size_t start)
+{
+	char *s;
+
+	if (g_utf8_validate(out->str + start, (gssize)(out->len - start), NULL))
+		return;
+	s = mld_text_repair(g_strndup(out->str + start, out->len - start));
+	g_string_truncate(out, start);
+	g_string_append(out, s);
+	g_free(s);
+}
+
 /* A charset that needs no conversion to UTF-8. */
 static bool
 is_utf8(const char *charset)
@@ -214,7 +245,6 @@ part_text(GMimeObject *part, GString *out)
 	const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
 	GString *t;
 	size_t start;
-	char *s;
 
 	if (content == NULL)
 		return;
@@ -223,14 +253,7 @@ part_text(GMimeObject *part, GString *out)
 	start = out->len;
 	if (!direct(content, charset, out))
 		decode(content, charset, out);
-	if (!g_utf8_validate(out->str + start, (gssize)(out->len - start),
-	    NULL)) {
-		s = mld_text_repair(g_strndup(out->str + start,
-		    out->len - start));
-		g_string_truncate(out, start);
-		g_string_append(out, s);
-		g_free(s);
-	}
+	repair_from(out, start);
 	if (fmt != NULL && g_ascii_strcasecmp(fmt, "flowed") == 0) {
 		t = g_string_new(out->str + start);
 		mld_unflow(t, delsp != NULL && g_ascii_strcasecmp(delsp, "yes") == 0);
@@ -274,6 +297,8 @@ mld_message_texts(const char *text, size_t len, struct mld_texts *t)
 	GMimeStream *stream = g_mime_stream_mem_new_with_buffer(text, len);
 	GMimeParser *parser = g_mime_parser_new_with_stream(stream);
 	GMimeMessage *msg;
+	GMimeObject *top;
+	const char *pro;
 	struct walk w = { t, false };
 
 	g_string_truncate(t->main, 0);
@@ -285,6 +310,15 @@ mld_message_texts(const char *text, size_t len, struct mld_texts *t)
 	if (msg == NULL)
 		return false;
 	g_mime_message_foreach(msg, visit, &w);
+	top = g_mime_message_get_mime_part(msg);
+	/* A multipart whose boundary never comes holds all in its prologue. */
+	if (!w.have_main && t->extra->len == 0 && top != NULL &&
+	    GMIME_IS_MULTIPART(top) &&
+	    (pro = g_mime_multipart_get_prologue(GMIME_MULTIPART(top))) != NULL) {
+		append_lf(t->main, (const guint8 *)pro,
+		    (const guint8 *)pro + strlen(pro));
+		repair_from(t->main, 0);
+	}
 	g_object_unref(msg);
 	return true;
 }

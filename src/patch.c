@@ -329,7 +329,7 @@ kind_of(const struct mld_subject *s, bool has_diff, bool answers)
 	return tagged && answers ? MLD_KIND_REPLY : MLD_KIND_OTHER;
 }
 
-/* Title, diffstat, trailers and excerpt from the body texts. */
+/* Kind, diffstat, trailers and excerpt from the body texts. */
 static void
 read_body(struct mld_analyser *a, const struct mld_subject *s,
     bool answers, struct mld_patch *p, struct mld_inbody *ib)
@@ -361,7 +361,7 @@ read_body(struct mld_analyser *a, const struct mld_subject *s,
 		mld_diffstat_format(&d, p->diffstat);
 }
 
-/* The headers: date, message ID, subject. */
+/* The headers: date and message ID. */
 static void
 read_headers(const struct mld_analyser *a, const struct mld_msg *m,
     const char *text, size_t hl, struct mld_patch *p)
@@ -379,8 +379,6 @@ read_headers(const struct mld_analyser *a, const struct mld_msg *m,
 	p->msgid = v != NULL ? mld_header_msgid(v) : NULL;
 	if (p->msgid == NULL)
 		mld_warn_at(&m->where, "no Message-ID");
-	v = field(a, H_SUBJECT);
-	p->subject = mld_header_decode(v != NULL ? v : "");
 }
 
 /* Reads the message in a->text; m gives its place and From_ line. */
@@ -389,30 +387,23 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, struct mld_patch *p)
 {
 	struct mld_subject s, ibs;
 	struct mld_inbody ib = { NULL, NULL, NULL, 0 };
-	const char *text, *irt, *refs;
+	const char *text, *irt, *refs, *v;
 	size_t hl, len;
-	char *v;
 
 	patch_reset(p);
 	text = a->text->str;
 	len = a->text->len;
 	hl = mld_header_len(text, len);
 	mld_header_scan(text, len, hnames, NH, a->hv, a->hf);
-	if (!a->all) {
-		/* A cheap look first: most list mail is not a patch. */
-		v = mld_header_decode(a->hf[H_SUBJECT] ? a->hv[H_SUBJECT]->str :
-		    "");
-		mld_subject_parse(v, &s);
-		g_free(v);
-		if (s.reply || s.pull || (!s.patch && !s.rfc &&
-		    !may_have_diff(a, text, hl, len))) {
-			mld_subject_clear(&s);
-			return false;
-		}
-		mld_subject_clear(&s);
-	}
-	read_headers(a, m, text, hl, p);
+	v = field(a, H_SUBJECT);
+	p->subject = mld_header_decode(v != NULL ? v : "");
 	mld_subject_parse(p->subject, &s);
+	/* A cheap look first: most list mail is not a patch. */
+	if (!a->all && (s.reply || s.pull || (!s.patch && !s.rfc &&
+	    !may_have_diff(a, text, hl, len)))) {
+		mld_subject_clear(&s);
+		return false;
+	}
 	if (!mld_message_texts(text, len, &a->texts))
 		mld_warn_at(&m->where, "GMime cannot parse the message");
 	irt = field(a, H_IRT);
@@ -424,6 +415,7 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, struct mld_patch *p)
 		mld_subject_clear(&s);
 		return false;
 	}
+	read_headers(a, m, text, hl, p);
 	p->author = person(field(a, H_FROM), field(a, H_XOF), field(a, H_RTO));
 	if (p->author == NULL) {
 		mld_warn_at(&m->where, "no readable From");
