@@ -284,6 +284,7 @@ mld_progress_init(struct mld_progress *pr, bool quiet)
 {
 	pr->quiet = quiet || !isatty(STDERR_FILENO);
 	pr->last = 0;
+	pr->unit = "messages";
 }
 
 void
@@ -304,8 +305,8 @@ mld_progress(struct mld_progress *pr, uint64_t n, uint64_t bytes, bool final)
 		return;
 	}
 	if (pr->last != 0)
-		fprintf(stderr, "\r%s: %llu messages, %llu MB%s", progname,
-		    (unsigned long long)n, (unsigned long long)(bytes >> 20),
-		    final ? "\n" : "");
+		fprintf(stderr, "\r%s: %llu %s, %llu MB%s", progname,
+		    (unsigned long long)n, pr->unit,
+		    (unsigned long long)(bytes >> 20), final ? "\n" : "");
 	pr->last = now;
 }

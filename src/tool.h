@@ -100,6 +100,7 @@ const char *mld_input_name(const char *path);
 struct mld_progress {
 	bool quiet;
 	int64_t last;		/* monotonic time of the last line, in us */
+	const char *unit;	/* what n counts; "messages" by default */
 };
 void mld_progress_init(struct mld_progress *pr, bool quiet);
 /* Reports n messages and bytes read; final ends the line. */
