@@ -3,6 +3,7 @@
  */
 #include "message.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <gmime/gmime.h>
 
@@ -155,12 +156,33 @@ append_lf(GString *out, const guint8 *p, const guint8 *end)
  * g_mime_text_part_get_text: it returns a C string, and a NUL in the
  * body (it happens) would cut it there, diff and all.
  */
-/* Makes what out holds from offset start valid UTF-8. */
+/* Length of the ASCII run at the start of p[0..n), eight bytes a step. */
+static size_t
+ascii_prefix(const char *p, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+	}
+	while (i < n && (unsigned char)p[i] < 0x80)
+		i++;
+	return i;
+}
+
+/*
+ * Makes what out holds from offset start valid UTF-8.  Most patch mail
+ * is ASCII: that part is skipped fast, g_utf8_validate reads the rest.
+ */
 static void
 repair_from(GString *out, size_t start)
 {
 	char *s;
 
+	start += ascii_prefix(out->str + start, out->len - start);
 	if (g_utf8_validate(out->str + start, (gssize)(out->len - start), NULL))
 		return;
 	s = mld_text_repair(g_strndup(out->str + start, out->len - start));

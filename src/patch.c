@@ -46,7 +46,8 @@ static const char *const hnames[NH] = {
 /* A patch or cover letter seen earlier in the run. */
 struct posting {
 	char *key;
-	unsigned version;
+	unsigned version, total;
+	bool cover;
 };
 
 static void
@@ -284,7 +285,11 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 	if (p->kind == MLD_KIND_COVER) {
 		p->series = g_strdup(msgid);
 	} else if (p->kind == MLD_KIND_PATCH) {
-		if (ps != NULL && ps->version == p->version)
+		/* A patch of another size answering a patch (a fix sent in
+		 * reply to one patch of a series) is a posting of its own;
+		 * a cover may miscount its patches. */
+		if (ps != NULL && ps->version == p->version &&
+		    (ps->cover || ps->total == p->total))
 			p->series = g_strdup(ps->key);
 		else if (ps == NULL && parent != NULL &&
 		    same_posting_ids(msgid, parent))
@@ -304,6 +309,8 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 		ps = g_new(struct posting, 1);
 		ps->key = g_strdup(p->series);
 		ps->version = p->version;
+		ps->total = p->total;
+		ps->cover = p->kind == MLD_KIND_COVER;
 		g_hash_table_insert(a->seen, g_strdup(msgid), ps);
 	}
 }
