@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *progname = "mldigest";
@@ -282,4 +283,36 @@ mld_getopt(struct mld_cli *cli)
 		cli->optarg = optarg;
 		return c;
 	}
+}
+
+void
+mld_progress_init(struct mld_progress *pr, bool quiet)
+{
+	pr->quiet = quiet || !isatty(STDERR_FILENO);
+	pr->last = 0;
+	pr->unit = "messages";
+}
+
+void
+mld_progress(struct mld_progress *pr, uint64_t n, uint64_t bytes, bool final)
+{
+	struct timespec ts;
+	int64_t now;
+
+	if (pr->quiet)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+	if (!final && now - pr->last < 1000000)
+		return;
+	if (pr->last == 0 && !final) {
+		/* The first second passes silently: short runs say nothing. */
+		pr->last = now;
+		return;
+	}
+	if (pr->last != 0)
+		fprintf(stderr, "\r%s: %llu %s, %llu MB%s", progname,
+		    (unsigned long long)n, pr->unit,
+		    (unsigned long long)(bytes >> 20), final ? "\n" : "");
+	pr->last = now;
 }

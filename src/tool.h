@@ -10,6 +10,7 @@
 #define MLD_TOOL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #define MLD_VERSION "0.1"
@@ -91,5 +92,20 @@ int mld_finish(const char *unit);
 
 /* Input name for diagnostics: "-" reads as "stdin". */
 const char *mld_input_name(const char *path);
+
+/*
+ * Progress of a long run on stderr, "\rprog: N messages, M MB", at most
+ * once a second and only after the first second, and only when stderr
+ * is a terminal and quiet is false (-q).
+ */
+struct mld_progress {
+	bool quiet;
+	int64_t last;		/* monotonic time of the last line, in us */
+	const char *unit;	/* what n counts; "messages" by default */
+};
+void mld_progress_init(struct mld_progress *pr, bool quiet);
+/* Reports n messages and bytes read; final ends the line. */
+void mld_progress(struct mld_progress *pr, uint64_t n, uint64_t bytes,
+    bool final);
 
 #endif
