@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,23 +156,28 @@ mld_finish(const char *unit)
 	return failed ? MLD_EXIT_BAD : MLD_EXIT_OK;
 }
 
-/* "usage: prog ..." with continuation lines aligned under the first. */
+/*
+ * "usage: prog ..." for each form of the synopsis, one per line; a line
+ * that starts with a TAB continues the form above it, aligned under it.
+ */
 static void
 print_synopsis(FILE *f, const char *synopsis)
 {
 	const char *p = synopsis, *nl;
 	int indent = (int)strlen("usage: ") + (int)strlen(progname) + 1;
-	int first = 1;
+	bool first = true;
 
 	while (*p != '\0') {
 		nl = strchr(p, '\n');
 		if (nl == NULL)
 			nl = p + strlen(p);
-		if (first)
-			fprintf(f, "usage: %s %.*s\n", progname, (int)(nl - p), p);
+		if (*p == '\t')
+			fprintf(f, "%*s%.*s\n", indent, "", (int)(nl - p - 1),
+			    p + 1);
 		else
-			fprintf(f, "%*s%.*s\n", indent, "", (int)(nl - p), p);
-		first = 0;
+			fprintf(f, "%s%s %.*s\n", first ? "usage: " : "       ",
+			    progname, (int)(nl - p), p);
+		first = false;
 		p = *nl == '\n' ? nl + 1 : nl;
 	}
 }

@@ -30,7 +30,8 @@ struct mld_opt {
 };
 
 struct mld_cli {
-	const char *synopsis;	/* usage lines after "usage: ", '\n'-separated */
+	const char *synopsis;	/* forms after "usage: prog ", '\n'-separated;
+				   "\n\t" continues a form on the next line */
 	const struct mld_opt *opts;
 	int argc;
 	char **argv;
