@@ -6,8 +6,6 @@
 #include "bots.h"
 #include "tool.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
@@ -86,30 +84,21 @@ mld_bots_add(struct mld_bots *b, const char *pattern)
 	g_ptr_array_add(b->pats, p);
 }
 
+static bool
+add_line(char *line, uint64_t lineno, void *b)
+{
+	char *s = g_strstrip(line);
+
+	(void)lineno;
+	if (*s != '\0' && *s != '#')
+		mld_bots_add(b, s);
+	return true;
+}
+
 bool
 mld_bots_load(struct mld_bots *b, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL, *s;
-	size_t cap = 0;
-	bool ok = true;
-
-	if (f == NULL) {
-		mld_err("%s: %s", path, strerror(errno));
-		return false;
-	}
-	while (getline(&line, &cap, f) >= 0) {
-		s = g_strstrip(line);
-		if (*s != '\0' && *s != '#')
-			mld_bots_add(b, s);
-	}
-	if (ferror(f)) {
-		mld_err("%s: read error: %s", path, strerror(errno));
-		ok = false;
-	}
-	free(line);
-	fclose(f);
-	return ok;
+	return mld_each_line(path, add_line, b);
 }
 
 bool

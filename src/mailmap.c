@@ -9,9 +9,6 @@
 #include "mailmap.h"
 #include "tool.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
@@ -165,31 +162,18 @@ mld_mailmap_add_line(struct mld_mailmap *m, const char *line)
 	g_free(valid);
 }
 
+static bool
+add_line(char *line, uint64_t lineno, void *m)
+{
+	(void)lineno;
+	mld_mailmap_add_line(m, line);
+	return true;
+}
+
 bool
 mld_mailmap_load(struct mld_mailmap *m, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	bool ok = true;
-
-	if (f == NULL) {
-		mld_err("%s: %s", path, strerror(errno));
-		return false;
-	}
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		mld_mailmap_add_line(m, line);
-	}
-	if (ferror(f)) {
-		mld_err("%s: read error: %s", path, strerror(errno));
-		ok = false;
-	}
-	free(line);
-	fclose(f);
-	return ok;
+	return mld_each_line(path, add_line, m);
 }
 
 bool

@@ -54,6 +54,37 @@ mld_input_name(const char *path)
 	return strcmp(path, "-") == 0 ? "stdin" : path;
 }
 
+bool
+mld_each_line(const char *path,
+    bool (*fn)(char *line, uint64_t lineno, void *data), void *data)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	uint64_t lineno = 0;
+	bool ok = true;
+
+	if (f == NULL) {
+		mld_err("%s: %s", path, strerror(errno));
+		return false;
+	}
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (!fn(line, lineno, data))
+			ok = false;
+	}
+	if (ferror(f)) {
+		mld_err("%s: read error: %s", path, strerror(errno));
+		ok = false;
+	}
+	free(line);
+	fclose(f);
+	return ok;
+}
+
 static void
 vsay(const char *fmt, va_list ap)
 {

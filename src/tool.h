@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #define MLD_VERSION "0.1"
@@ -89,6 +90,14 @@ void mld_count_skip(void);
  * skipped ("message", "line").
  */
 int mld_finish(const char *unit);
+
+/*
+ * Calls fn(line, lineno, data) on each line of the file at path, its line
+ * end (LF or CRLF) removed.  Returns false, after reporting, when the
+ * file cannot be read, or when fn returned false for some line.
+ */
+bool mld_each_line(const char *path,
+    bool (*fn)(char *line, uint64_t lineno, void *data), void *data);
 
 /* Input name for diagnostics: "-" reads as "stdin". */
 const char *mld_input_name(const char *path);
