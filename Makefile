@@ -80,7 +80,7 @@ lint:
 	mandoc -Tlint -W warning $(MAN1) $(MAN7)
 
 demo: all
-	PATH="$$PWD:$$PATH" ./mldigest samples/kvm-week.mbox
+	./mldigest samples/kvm-week.mbox
 
 bench: all
 	bench/run

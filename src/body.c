@@ -207,34 +207,50 @@ hunk_body(const char *text, size_t len, size_t pos, unsigned long old,
 	return pos;
 }
 
-/* git's extended header lines that make a file section without a hunk. */
-static bool
+/*
+ * git's extended header lines that make a diff without a hunk: 1 for a
+ * mode change or an empty file, which git's diffstat does not count, 2
+ * for a rename, copy or binary file, which it does.
+ */
+static int
 git_meta(const struct line *l)
 {
 	static const char *const meta[] = { "new file mode ",
 		"deleted file mode ", "old mode ", "new mode ",
-		"similarity index ", "dissimilarity index ", "rename from ",
-		"copy from ", "Binary files ", "GIT binary patch" };
+		"dissimilarity index " };
+	static const char *const counted[] = { "similarity index ",
+		"rename from ", "copy from ", "Binary files ",
+		"GIT binary patch" };
 	size_t i;
 
+	for (i = 0; i < G_N_ELEMENTS(counted); i++)
+		if (starts(l, counted[i]))
+			return 2;
 	for (i = 0; i < G_N_ELEMENTS(meta); i++)
 		if (starts(l, meta[i]))
-			return true;
-	return false;
+			return 1;
+	return 0;
 }
 
 /* The file section being read. */
 struct section {
-	bool open, git, named, meta;
+	bool open, git, named;
+	int meta;		/* the highest git_meta of its lines */
 	unsigned hunks;
+	unsigned long changed;	/* insertions + deletions before it */
 	size_t start;
 };
 
 static void
 close_section(struct section *s, struct mld_diff *d)
 {
-	if (s->open && (s->hunks > 0 || s->meta)) {
-		d->files++;
+	if (s->open && (s->hunks > 0 || s->meta > 0)) {
+		d->sections++;
+		/* As git: a file with no line changed counts when renamed
+		 * or binary. */
+		if (s->meta == 2 ||
+		    d->insertions + d->deletions > s->changed)
+			d->files++;
 		if (s->start < d->start)
 			d->start = s->start;
 	}
@@ -248,12 +264,14 @@ open_section(struct section *s, struct mld_diff *d, size_t start, bool git)
 	s->open = true;
 	s->git = git;
 	s->start = start;
+	s->changed = d->insertions + d->deletions;
 }
 
 bool
 mld_diff_scan(const char *text, size_t len, struct mld_diff *d)
 {
-	struct section s = { false, false, false, false, 0, 0 };
+	struct section s = { false, false, false, 0, 0, 0, 0 };
+	int meta;
 	struct line l, l2;
 	unsigned long old, new;
 	size_t pos = 0, prev = 0, start;
@@ -266,8 +284,9 @@ mld_diff_scan(const char *text, size_t len, struct mld_diff *d)
 		if (starts(&l, "diff --git ")) {
 			open_section(&s, d, pos, true);
 		} else if (s.open && s.git && !s.named && s.hunks == 0 &&
-		    git_meta(&l)) {
-			s.meta = true;
+		    (meta = git_meta(&l)) > 0) {
+			if (meta > s.meta)
+				s.meta = meta;
 		} else if (starts(&l, "--- ") &&
 		    get_line(text, len, l.next, &l2) && starts(&l2, "+++ ")) {
 			if (!(s.open && s.git && !s.named && s.hunks == 0)) {
@@ -298,15 +317,19 @@ mld_diff_scan(const char *text, size_t len, struct mld_diff *d)
 		pos = l.next;
 	}
 	close_section(&s, d);
-	if (d->files == 0)
+	if (d->sections == 0)
 		d->insertions = d->deletions = 0;
-	return d->files > 0;
+	return d->sections > 0;
 }
 
 void
 mld_diffstat_format(const struct mld_diff *d, GString *out)
 {
 	/* git's print_stat_summary: a zero count shows only when both are. */
+	if (d->files == 0) {
+		g_string_append(out, "0 files changed");
+		return;
+	}
 	g_string_append_printf(out, "%u file%s changed", d->files,
 	    d->files == 1 ? "" : "s");
 	if (d->insertions > 0 || d->deletions == 0)

@@ -39,14 +39,19 @@ void mld_inbody_clear(struct mld_inbody *ib);
 struct mld_diff {
 	size_t start;		/* offset of the first diff line, or len */
 	unsigned hunks;		/* hunks whose lines agree with their header */
-	unsigned files;		/* file sections with a hunk or git metadata */
+	unsigned sections;	/* file sections with a hunk or git metadata */
+	unsigned files;		/* files git's diffstat counts: a line changed,
+				   or renamed, copied, binary */
 	unsigned long insertions, deletions;
 };
 
 /* Scans text for diffs; true when it holds at least one file section. */
 bool mld_diff_scan(const char *text, size_t len, struct mld_diff *d);
 
-/* Appends git's summary, "2 files changed, 4 insertions(+), 1 deletion(-)". */
+/*
+ * Appends git's summary, "2 files changed, 4 insertions(+), 1 deletion(-)",
+ * or "0 files changed" when only modes changed.
+ */
 void mld_diffstat_format(const struct mld_diff *d, GString *out);
 
 /*

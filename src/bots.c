@@ -6,8 +6,6 @@
 #include "bots.h"
 #include "tool.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
@@ -76,37 +74,31 @@ void
 mld_bots_add(struct mld_bots *b, const char *pattern)
 {
 	struct pat *p = g_new0(struct pat, 1);
+	/* GLib's UTF-8 functions assert on anything else. */
+	char *valid = g_utf8_make_valid(pattern, -1);
 
-	p->text = g_utf8_strdown(pattern, -1);
+	p->text = g_utf8_strdown(valid, -1);
+	g_free(valid);
 	p->spec = g_pattern_spec_new(p->text);
 	p->on_addr = strchr(p->text, '@') != NULL;
 	g_ptr_array_add(b->pats, p);
 }
 
+static bool
+add_line(char *line, uint64_t lineno, void *b)
+{
+	char *s = g_strstrip(line);
+
+	(void)lineno;
+	if (*s != '\0' && *s != '#')
+		mld_bots_add(b, s);
+	return true;
+}
+
 bool
 mld_bots_load(struct mld_bots *b, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL, *s;
-	size_t cap = 0;
-	bool ok = true;
-
-	if (f == NULL) {
-		mld_err("%s: %s", path, strerror(errno));
-		return false;
-	}
-	while (getline(&line, &cap, f) >= 0) {
-		s = g_strstrip(line);
-		if (*s != '\0' && *s != '#')
-			mld_bots_add(b, s);
-	}
-	if (ferror(f)) {
-		mld_err("%s: read error: %s", path, strerror(errno));
-		ok = false;
-	}
-	free(line);
-	fclose(f);
-	return ok;
+	return mld_each_line(path, add_line, b);
 }
 
 bool

@@ -22,7 +22,7 @@ void mld_bots_add(struct mld_bots *b, const char *pattern);
 /* Adds the patterns of a file; false, reporting why, if it is unreadable. */
 bool mld_bots_load(struct mld_bots *b, const char *path);
 
-/* Is (name, lower-cased address) a bot?  name may be "". */
+/* Is (name, lower-cased address) a bot?  Both valid UTF-8; name may be "". */
 bool mld_bots_match(const struct mld_bots *b, const char *name,
     const char *addr);
 

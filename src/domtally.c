@@ -76,12 +76,13 @@ main(int argc, char **argv)
 		{ "no-bots", OPT_NO_BOTS, NULL, "leave bots out" },
 		{ "orgs", 'o', "file", "count organisations of a domain map" },
 		{ "percent", 'p', NULL, "print each row's share of the total" },
+		{ "quiet", 'q', NULL, "no progress on a terminal" },
 		{ NULL, 0, NULL, NULL },
 	};
-	struct mld_cli cli = { "domtally [-adp] [-b file] [-F name | -f n] "
-	    "[-m file] [-n n] [-o file]\n"
-	    "         [--merge] [--min count] [--no-bots] [file ...]\n"
-	    "domtally [-b file] --list-bots",
+	struct mld_cli cli = { "[-adpq] [-b file] [-F name | -f n] [-m file] "
+	    "[-n n]\n"
+	    "[-o file] [--list-bots] [--merge] [--min count]\n"
+	    "[--no-bots] [file ...]",
 	    opts, argc, argv, NULL };
 	struct mld_ident_cfg cfg = { .mode = MLD_IDENT_PEOPLE,
 	    .column = "contributor" };
@@ -90,7 +91,8 @@ main(int argc, char **argv)
 	struct mld_orgmap *orgmap = NULL;
 	struct mld_bots *bots = mld_bots_new();
 	struct mld_tally *t;
-	bool merge = false, no_bots = false, list_bots = false;
+	struct mld_ident_progress progress = { .lines = 0 };
+	bool merge = false, no_bots = false, list_bots = false, quiet = false;
 	int c, i;
 
 	mld_init("domtally");
@@ -135,6 +137,9 @@ main(int argc, char **argv)
 		case 'p':
 			how.percent = true;
 			break;
+		case 'q':
+			quiet = true;
+			break;
 		case OPT_LIST_BOTS:
 			list_bots = true;
 			break;
@@ -160,9 +165,13 @@ main(int argc, char **argv)
 	cfg.orgmap = orgmap;
 	cfg.bots = no_bots ? bots : NULL;
 	cfg.memo = mld_ident_memo_new();
+	mld_progress_init(&progress.pr, quiet);
+	progress.pr.unit = merge ? "lines" : "records";
+	cfg.progress = &progress;
 	t = mld_ident_tally_new(&cfg);
 	for (i = 0; i < (cli.argc > 0 ? cli.argc : 1); i++)
 		count_input(&cfg, t, cli.argc > 0 ? cli.argv[i] : "-", merge);
+	mld_progress(&progress.pr, progress.lines, progress.bytes, true);
 	mld_tally_write(t, stdout, &how);
 	mld_tally_free(t);
 	mld_ident_memo_free(cfg.memo);

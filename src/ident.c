@@ -10,6 +10,8 @@
  *
  * Addresses compare by their ASCII-lower-cased form: local parts are
  * case-sensitive by the letter of RFC 5321, but no list treats them so.
+ * Limits: domains are not normalised further, so "example.com." and
+ * "example.com", or a UTF-8 domain and its punycode, are two keys.
  */
 #include "ident.h"
 #include "header.h"
@@ -25,11 +27,14 @@ struct found {
 	char *variant;		/* NULL outside the people mode */
 };
 
-/* A display name fit for one output line: control characters blanked. */
+/*
+ * Text fit for one output line and for GLib's UTF-8 functions: invalid
+ * bytes replaced (U+FFFD), control characters blanked.
+ */
 static char *
-clean_name(const char *name)
+clean_text(const char *name)
 {
-	char *s = g_strdup(name != NULL ? name : ""), *p;
+	char *s = g_utf8_make_valid(name != NULL ? name : "", -1), *p;
 
 	for (p = s; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
@@ -55,14 +60,16 @@ static void
 take_mailbox(const struct mld_ident_cfg *cfg, InternetAddressMailbox *mb,
     GArray *found)
 {
-	char *name = clean_name(INTERNET_ADDRESS(mb)->name), *addr;
-	const char *n = name, *a = mb->addr;
+	char *name = clean_text(INTERNET_ADDRESS(mb)->name), *addr;
+	char *raw = clean_text(mb->addr);
+	const char *n = name, *a = raw;
 	struct found f = { NULL, NULL };
 	unsigned i;
 
 	if (cfg->mailmap != NULL)
 		mld_mailmap_map(cfg->mailmap, &n, &a);
 	addr = g_ascii_strdown(a, -1);
+	g_free(raw);
 	if (cfg->bots != NULL && mld_bots_match(cfg->bots, n, addr)) {
 		g_free(addr);
 		g_free(name);
@@ -261,54 +268,76 @@ mld_ident_tally_new(const struct mld_ident_cfg *cfg)
 	    NULL);
 }
 
+/* Reports lines and bytes of the current input on top of those done. */
+static void
+progress(const struct mld_ident_cfg *cfg, uint64_t lines, uint64_t bytes,
+    bool done)
+{
+	struct mld_ident_progress *p = cfg->progress;
+
+	if (p == NULL)
+		return;
+	mld_progress(&p->pr, p->lines + lines, p->bytes + bytes, false);
+	if (done) {
+		p->lines += lines;
+		p->bytes += bytes;
+	}
+}
+
+/* Counts the current record of in; false when in cannot be read on. */
+static bool
+count_record(const struct mld_ident_cfg *cfg, struct mld_tally *t,
+    const struct mld_recin *in)
+{
+	unsigned nf = in->fields->len, hl = in->header->len;
+	int idx;
+
+	if (hl > 0 && nf != hl) {
+		mld_warn_line(in->name, in->lineno,
+		    "%u fields where the header names %u, skipped", nf, hl);
+		mld_count_skip();
+		return true;
+	}
+	if (cfg->field > 0)
+		idx = (int)cfg->field - 1;
+	else if (hl > 0)
+		idx = mld_recin_column(in, cfg->column, -1);
+	else
+		idx = nf == 1 ? 0 : MLD_IDENT_CONTRIBUTOR;
+	if (idx < 0) {
+		mld_err("%s: line %llu: the header has no column %s", in->name,
+		    (unsigned long long)in->lineno, cfg->column);
+		return false;
+	}
+	if ((unsigned)idx >= nf) {
+		mld_warn_line(in->name, in->lineno,
+		    "%u fields, no field %d, skipped", nf, idx + 1);
+		mld_count_skip();
+	} else if (mld_ident_count(cfg, t, mld_recin_field(in, (unsigned)idx),
+	    1) < 0) {
+		mld_warn_line(in->name, in->lineno,
+		    "no address in field %d, skipped", idx + 1);
+		mld_count_skip();
+	}
+	return true;
+}
+
 bool
 mld_ident_read(const struct mld_ident_cfg *cfg, struct mld_tally *t,
     struct mld_recin *in)
 {
 	enum mld_recin_status st;
-	unsigned nf, hl;
-	int idx;
+	bool ok = true;
 
-	while ((st = mld_recin_next(in)) != MLD_REC_EOF) {
+	while (ok && (st = mld_recin_next(in)) != MLD_REC_EOF) {
+		progress(cfg, in->lineno, in->bytes, false);
 		if (st == MLD_REC_ERROR)
-			return false;
-		if (st == MLD_REC_BAD)
-			continue;
-		nf = in->fields->len;
-		hl = in->header->len;
-		if (hl > 0 && nf != hl) {
-			mld_warn_line(in->name, in->lineno,
-			    "%u fields where the header names %u, skipped",
-			    nf, hl);
-			mld_count_skip();
-			continue;
-		}
-		if (cfg->field > 0)
-			idx = (int)cfg->field - 1;
-		else if (hl > 0)
-			idx = mld_recin_column(in, cfg->column, -1);
-		else
-			idx = nf == 1 ? 0 : MLD_IDENT_CONTRIBUTOR;
-		if (idx < 0) {
-			mld_err("%s: line %llu: the header has no column %s",
-			    in->name, (unsigned long long)in->lineno,
-			    cfg->column);
-			return false;
-		}
-		if ((unsigned)idx >= nf) {
-			mld_warn_line(in->name, in->lineno,
-			    "%u fields, no field %d, skipped", nf, idx + 1);
-			mld_count_skip();
-			continue;
-		}
-		if (mld_ident_count(cfg, t, mld_recin_field(in, (unsigned)idx),
-		    1) < 0) {
-			mld_warn_line(in->name, in->lineno,
-			    "no address in field %d, skipped", idx + 1);
-			mld_count_skip();
-		}
+			ok = false;
+		else if (st == MLD_REC_OK)
+			ok = count_record(cfg, t, in);
 	}
-	return true;
+	progress(cfg, in->lineno, in->bytes, true);
+	return ok;
 }
 
 bool
@@ -319,11 +348,13 @@ mld_ident_merge(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 	const char *label;
 	size_t cap = 0;
 	ssize_t len;
-	uint64_t lineno = 0, count;
+	uint64_t lineno = 0, bytes = 0, count;
 	bool ok = true;
 
 	while ((len = getline(&line, &cap, f)) >= 0) {
 		lineno++;
+		bytes += (uint64_t)len;
+		progress(cfg, lineno, bytes, false);
 		if (len > 0 && line[len - 1] == '\n')
 			line[--len] = '\0';
 		if ((size_t)len != strlen(line) ||
@@ -332,12 +363,16 @@ mld_ident_merge(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 			    "not a tally line, skipped");
 			mld_count_skip();
 		} else if (cfg->mode != MLD_IDENT_PEOPLE) {
-			mld_tally_add(t, label, NULL, count);
+			char *key = clean_text(label);
+
+			mld_tally_add(t, key, NULL, count);
+			g_free(key);
 		} else if (mld_ident_count(cfg, t, label, count) < 0) {
 			mld_warn_line(name, lineno, "no address, skipped");
 			mld_count_skip();
 		}
 	}
+	progress(cfg, lineno, bytes, true);
 	if (ferror(f)) {
 		mld_err("%s: read error: %s", name, strerror(errno));
 		ok = false;

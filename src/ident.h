@@ -22,6 +22,7 @@
 #include "orgmap.h"
 #include "record.h"
 #include "tally.h"
+#include "tool.h"
 
 #define MLD_IDENT_NO_DOMAIN "(no domain)"
 /* patchinfo's contributor column (0-based), for records without header. */
@@ -49,6 +50,12 @@ struct mld_ident_memo {
 struct mld_ident_memo *mld_ident_memo_new(void);
 void mld_ident_memo_free(struct mld_ident_memo *m);
 
+/* Progress over several inputs: lines and bytes of the inputs done. */
+struct mld_ident_progress {
+	struct mld_progress pr;
+	uint64_t lines, bytes;
+};
+
 struct mld_ident_cfg {
 	enum mld_ident_mode mode;
 	const struct mld_mailmap *mailmap;	/* NULL: none */
@@ -57,6 +64,7 @@ struct mld_ident_cfg {
 	unsigned field;		/* 1-based field number; 0: by column */
 	const char *column;	/* header name when field is 0 */
 	struct mld_ident_memo *memo;		/* NULL: parse every field */
+	struct mld_ident_progress *progress;	/* NULL: none */
 };
 
 /* The tally's label maker for people: "Name <addr>" quoted per RFC 5322. */

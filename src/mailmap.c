@@ -9,9 +9,6 @@
 #include "mailmap.h"
 #include "tool.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
@@ -138,11 +135,15 @@ add_mapping(struct mld_mailmap *m, const char *new_name,
 void
 mld_mailmap_add_line(struct mld_mailmap *m, const char *line)
 {
-	const char *p = line;
+	/* Names and addresses go on to GLib's UTF-8 functions. */
+	char *valid = g_utf8_make_valid(line, -1);
+	const char *p = valid;
 	char *name1, *email1, *name2 = NULL, *email2 = NULL;
 
-	if (*p == '#')
+	if (*p == '#') {
+		g_free(valid);
 		return;
+	}
 	name_and_email(&p, &name1, &email1);
 	/* The first address may not be empty, the second may ("<>"). */
 	if (email1 != NULL && *email1 != '\0') {
@@ -158,33 +159,21 @@ mld_mailmap_add_line(struct mld_mailmap *m, const char *line)
 	g_free(email1);
 	g_free(name2);
 	g_free(email2);
+	g_free(valid);
+}
+
+static bool
+add_line(char *line, uint64_t lineno, void *m)
+{
+	(void)lineno;
+	mld_mailmap_add_line(m, line);
+	return true;
 }
 
 bool
 mld_mailmap_load(struct mld_mailmap *m, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	bool ok = true;
-
-	if (f == NULL) {
-		mld_err("%s: %s", path, strerror(errno));
-		return false;
-	}
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		mld_mailmap_add_line(m, line);
-	}
-	if (ferror(f)) {
-		mld_err("%s: read error: %s", path, strerror(errno));
-		ok = false;
-	}
-	free(line);
-	fclose(f);
-	return ok;
+	return mld_each_line(path, add_line, m);
 }
 
 bool

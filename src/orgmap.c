@@ -6,9 +6,6 @@
 #include "orgmap.h"
 #include "tool.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
@@ -53,7 +50,8 @@ mld_orgmap_add_line(struct mld_orgmap *m, const char *line)
 		return true;
 	for (k = p; *p != '\0' && !is_blank(*p); p++)
 		;
-	name = g_strstrip(g_strdup(p));
+	/* The name is printed: invalid UTF-8 is replaced, as in records. */
+	name = g_strstrip(g_utf8_make_valid(p, -1));
 	if (*name == '\0') {
 		g_free(name);
 		return false;
@@ -62,37 +60,29 @@ mld_orgmap_add_line(struct mld_orgmap *m, const char *line)
 	return true;
 }
 
+struct load {
+	struct mld_orgmap *m;
+	const char *path;
+};
+
+static bool
+add_line(char *line, uint64_t lineno, void *data)
+{
+	struct load *l = data;
+
+	if (mld_orgmap_add_line(l->m, line))
+		return true;
+	mld_warn_line(l->path, lineno,
+	    "a domain without an organisation, skipped");
+	return false;
+}
+
 bool
 mld_orgmap_load(struct mld_orgmap *m, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	uint64_t lineno = 0;
-	bool ok = true;
+	struct load l = { m, path };
 
-	if (f == NULL) {
-		mld_err("%s: %s", path, strerror(errno));
-		return false;
-	}
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		lineno++;
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if (!mld_orgmap_add_line(m, line)) {
-			mld_warn_line(path, lineno,
-			    "a domain without an organisation, skipped");
-			ok = false;
-		}
-	}
-	if (ferror(f)) {
-		mld_err("%s: read error: %s", path, strerror(errno));
-		ok = false;
-	}
-	free(line);
-	fclose(f);
-	return ok;
+	return mld_each_line(path, add_line, &l);
 }
 
 const char *

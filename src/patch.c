@@ -32,10 +32,22 @@ lf_text(const char *p, size_t len, GString *out)
 		g_string_append_c(out, '\n');
 }
 
+/* The header fields read, all in one pass over the header. */
+enum { H_SUBJECT, H_FROM, H_DATE, H_MSGID, H_IRT, H_REFS, H_XOF, H_RTO,
+	H_CTYPE, H_CTE, NH };
+static const char *const hnames[NH] = {
+	[H_SUBJECT] = "Subject", [H_FROM] = "From", [H_DATE] = "Date",
+	[H_MSGID] = "Message-ID", [H_IRT] = "In-Reply-To",
+	[H_REFS] = "References", [H_XOF] = "X-Original-From",
+	[H_RTO] = "Reply-To", [H_CTYPE] = "Content-Type",
+	[H_CTE] = "Content-Transfer-Encoding",
+};
+
 /* A patch or cover letter seen earlier in the run. */
 struct posting {
 	char *key;
-	unsigned version;
+	unsigned version, total;
+	bool cover;
 };
 
 static void
@@ -50,21 +62,31 @@ posting_free(gpointer data)
 void
 mld_analyser_init(struct mld_analyser *a, bool all)
 {
+	size_t i;
+
 	a->all = all;
 	a->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    posting_free);
 	mld_texts_init(&a->texts);
 	a->text = g_string_sized_new(1 << 16);
-	a->field = g_string_sized_new(256);
+	a->hv = g_new(GString *, NH);
+	a->hf = g_new(bool, NH);
+	for (i = 0; i < NH; i++)
+		a->hv[i] = g_string_sized_new(128);
 }
 
 void
 mld_analyser_free(struct mld_analyser *a)
 {
+	size_t i;
+
 	g_hash_table_destroy(a->seen);
 	mld_texts_free(&a->texts);
 	g_string_free(a->text, TRUE);
-	g_string_free(a->field, TRUE);
+	for (i = 0; i < NH; i++)
+		g_string_free(a->hv[i], TRUE);
+	g_free(a->hv);
+	g_free(a->hf);
 }
 
 void
@@ -115,12 +137,11 @@ mld_kind_name(enum mld_kind k)
 	return names[k];
 }
 
-/* The raw value of header field `name`, or NULL. */
-static char *
-field(struct mld_analyser *a, const char *hdr, size_t hl, const char *name)
+/* The raw value of header field i of the message, or NULL. */
+static const char *
+field(const struct mld_analyser *a, int i)
 {
-	return mld_header_get(hdr, hl, name, a->field) ?
-	    g_strdup(a->field->str) : NULL;
+	return a->hf[i] ? a->hv[i]->str : NULL;
 }
 
 /* "Name <addr>" of the first mailbox of raw, relays undone; or NULL. */
@@ -143,18 +164,19 @@ person(const char *raw, const char *x_original_from, const char *reply_to)
  * multipart or encoded body might, and so does any diff-like line.
  */
 static bool
-may_have_diff(struct mld_analyser *a, const char *text, size_t hl,
+may_have_diff(const struct mld_analyser *a, const char *text, size_t hl,
     size_t len)
 {
 	static const char *const marks[] = { "\n@@ -", "\ndiff --git ",
 		"\n--- ", "\nIndex: " };
+	const char *v;
 	size_t i;
 
-	if (mld_header_get(text, hl, "Content-Type", a->field) &&
-	    g_ascii_strncasecmp(a->field->str, "multipart/", 10) == 0)
+	if ((v = field(a, H_CTYPE)) != NULL &&
+	    g_ascii_strncasecmp(v, "multipart/", 10) == 0)
 		return true;
-	if (mld_header_get(text, hl, "Content-Transfer-Encoding", a->field) &&
-	    g_ascii_strncasecmp(a->field->str, "base64", 6) == 0)
+	if ((v = field(a, H_CTE)) != NULL &&
+	    g_ascii_strncasecmp(v, "base64", 6) == 0)
 		return true;
 	for (i = 0; i < G_N_ELEMENTS(marks); i++)
 		if (memmem(text + hl - 1, len - hl + 1, marks[i],
@@ -266,7 +288,11 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 	if (p->kind == MLD_KIND_COVER) {
 		p->series = g_strdup(msgid);
 	} else if (p->kind == MLD_KIND_PATCH) {
-		if (ps != NULL && ps->version == p->version)
+		/* A patch of another size answering a patch (a fix sent in
+		 * reply to one patch of a series) is a posting of its own;
+		 * a cover may miscount its patches. */
+		if (ps != NULL && ps->version == p->version &&
+		    (ps->cover || ps->total == p->total))
 			p->series = g_strdup(ps->key);
 		else if (ps == NULL && parent != NULL &&
 		    same_posting_ids(msgid, parent))
@@ -286,6 +312,8 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 		ps = g_new(struct posting, 1);
 		ps->key = g_strdup(p->series);
 		ps->version = p->version;
+		ps->total = p->total;
+		ps->cover = p->kind == MLD_KIND_COVER;
 		g_hash_table_insert(a->seen, g_strdup(msgid), ps);
 	}
 }
@@ -311,7 +339,7 @@ kind_of(const struct mld_subject *s, bool has_diff, bool answers)
 	return tagged && answers ? MLD_KIND_REPLY : MLD_KIND_OTHER;
 }
 
-/* Title, diffstat, trailers and excerpt from the body texts. */
+/* Kind, diffstat, trailers and excerpt from the body texts. */
 static void
 read_body(struct mld_analyser *a, const struct mld_subject *s,
     bool answers, struct mld_patch *p, struct mld_inbody *ib)
@@ -343,27 +371,24 @@ read_body(struct mld_analyser *a, const struct mld_subject *s,
 		mld_diffstat_format(&d, p->diffstat);
 }
 
-/* The headers: date, message ID, author, subject. */
+/* The headers: date and message ID. */
 static void
-read_headers(struct mld_analyser *a, const struct mld_msg *m,
-    const char *text, size_t hl, struct mld_patch *p, char **from)
+read_headers(const struct mld_analyser *a, const struct mld_msg *m,
+    const char *text, size_t hl, struct mld_patch *p)
 {
+	const char *v;
 	int64_t when;
-	char *raw;
 
-	if (mld_message_date(text, hl, m->from_line, m->from_len, &when))
+	/* The fallbacks (From_ line, Received) cost a second look. */
+	if (((v = field(a, H_DATE)) != NULL && mld_date_parse(v, &when)) ||
+	    mld_message_date(text, hl, m->from_line, m->from_len, &when))
 		mld_date_iso(when, p->date);
 	else
 		mld_warn_at(&m->where, "no readable Date");
-	raw = field(a, text, hl, "Message-ID");
-	p->msgid = raw != NULL ? mld_header_msgid(raw) : NULL;
+	v = field(a, H_MSGID);
+	p->msgid = v != NULL ? mld_header_msgid(v) : NULL;
 	if (p->msgid == NULL)
 		mld_warn_at(&m->where, "no Message-ID");
-	g_free(raw);
-	*from = field(a, text, hl, "From");
-	raw = field(a, text, hl, "Subject");
-	p->subject = mld_header_decode(raw != NULL ? raw : "");
-	g_free(raw);
 }
 
 /* Reads the message in a->text; m gives its place and From_ line. */
@@ -372,47 +397,36 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, struct mld_patch *p)
 {
 	struct mld_subject s, ibs;
 	struct mld_inbody ib = { NULL, NULL, NULL, 0 };
-	char *from, *xof, *rto, *irt, *refs;
-	const char *text;
+	const char *text, *irt, *refs, *v;
 	size_t hl, len;
 
 	patch_reset(p);
 	text = a->text->str;
 	len = a->text->len;
 	hl = mld_header_len(text, len);
-	if (!a->all) {
-		/* A cheap look first: most list mail is not a patch. */
-		if (!mld_header_get(text, hl, "Subject", a->field))
-			g_string_truncate(a->field, 0);
-		from = mld_header_decode(a->field->str);
-		mld_subject_parse(from, &s);
-		g_free(from);
-		if (s.reply || s.pull || (!s.patch && !s.rfc &&
-		    !may_have_diff(a, text, hl, len))) {
-			mld_subject_clear(&s);
-			return false;
-		}
-		mld_subject_clear(&s);
-	}
-	read_headers(a, m, text, hl, p, &from);
+	mld_header_scan(text, len, hnames, NH, a->hv, a->hf);
+	v = field(a, H_SUBJECT);
+	p->subject = mld_header_decode(v != NULL ? v : "");
 	mld_subject_parse(p->subject, &s);
+	/* A cheap look first: most list mail is not a patch. */
+	if (!a->all && (s.reply || s.pull || (!s.patch && !s.rfc &&
+	    !may_have_diff(a, text, hl, len)))) {
+		mld_subject_clear(&s);
+		return false;
+	}
 	if (!mld_message_texts(text, len, &a->texts))
 		mld_warn_at(&m->where, "GMime cannot parse the message");
-	irt = field(a, text, hl, "In-Reply-To");
-	refs = field(a, text, hl, "References");
+	irt = field(a, H_IRT);
+	refs = field(a, H_REFS);
 	read_body(a, &s, irt != NULL || refs != NULL, p, &ib);
 	if (!a->all && p->kind != MLD_KIND_PATCH &&
 	    p->kind != MLD_KIND_COVER) {
-		g_free(irt);
-		g_free(refs);
-		g_free(from);
 		mld_inbody_clear(&ib);
 		mld_subject_clear(&s);
 		return false;
 	}
-	xof = field(a, text, hl, "X-Original-From");
-	rto = field(a, text, hl, "Reply-To");
-	p->author = person(from, xof, rto);
+	read_headers(a, m, text, hl, p);
+	p->author = person(field(a, H_FROM), field(a, H_XOF), field(a, H_RTO));
 	if (p->author == NULL) {
 		mld_warn_at(&m->where, "no readable From");
 		p->author = g_strdup("");
@@ -433,11 +447,6 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, struct mld_patch *p)
 		p->title = g_strdup(s.title);
 	}
 	series_key(a, p, irt, refs);
-	g_free(irt);
-	g_free(refs);
-	g_free(xof);
-	g_free(rto);
-	g_free(from);
 	mld_inbody_clear(&ib);
 	mld_subject_clear(&s);
 	return true;

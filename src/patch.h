@@ -12,7 +12,9 @@
  *
  * Series: a cover letter keys its own posting; a patch takes the key of
  * the message it answers when that one was seen earlier in the run with
- * the same version, or the message ID it answers when that ID is shaped
+ * the same version and is a cover or a patch of the same N (a patch sent
+ * in reply to one patch of another series posts on its own), or the
+ * message ID it answers when that ID is shaped
  * like its own (git send-email and b4 number the messages of one posting
  * in one ID pattern: the cover was cut off), else its own ID (the thread
  * root of a posting without a cover).  A v2 sent in reply to v1 so gets
@@ -54,7 +56,9 @@ struct mld_analyser {
 	bool all;		/* keep replies, pulls and other mail */
 	GHashTable *seen;	/* msgid -> struct posting, patches and covers */
 	struct mld_texts texts;
-	GString *text, *field;
+	GString *text;		/* the message being read */
+	GString **hv;		/* its header fields, and which it has */
+	bool *hf;
 };
 
 void mld_analyser_init(struct mld_analyser *a, bool all);

@@ -15,26 +15,27 @@ struct run {
 	struct mld_analyser a;
 	struct mld_patch p;
 	struct mld_rec rec;
+	struct mld_progress pr;
+	uint64_t n, bytes;	/* messages and bytes read, for progress */
 };
 
-/* Writes a record for each message of one input; false on a read error. */
-static bool
+/* Writes a record for each message of one mbox (errors are reported). */
+static void
 do_input(struct run *r, const char *path)
 {
 	struct mld_mbox *mb = mld_mbox_open(path);
 	struct mld_msg m;
-	int st;
 
 	if (mb == NULL)
-		return false;
-	while ((st = mld_mbox_next(mb, &m)) > 0) {
+		return;
+	while (mld_mbox_next(mb, &m) > 0) {
+		mld_progress(&r->pr, ++r->n, r->bytes += m.span, false);
 		if (!mld_patch_analyse(&r->a, &m, &r->p))
 			continue;
 		mld_patch_record(&r->p, &r->rec);
 		mld_rec_write(&r->rec, stdout);
 	}
 	mld_mbox_close(mb);
-	return st == 0;
 }
 
 /*
@@ -56,7 +57,10 @@ do_list(struct run *r, const char *path)
 	while ((n = getline(&line, &cap, f)) > 0) {
 		if (line[n - 1] == '\n')
 			line[--n] = '\0';
-		if (n > 0 && mld_patch_analyse_file(&r->a, line, &r->p) > 0) {
+		if (n == 0)
+			continue;
+		mld_progress(&r->pr, ++r->n, r->bytes, false);
+		if (mld_patch_analyse_file(&r->a, line, &r->p) > 0) {
 			mld_patch_record(&r->p, &r->rec);
 			mld_rec_write(&r->rec, stdout);
 		}
@@ -74,11 +78,12 @@ main(int argc, char **argv)
 	static const struct mld_opt opts[] = {
 		{ "all", 'a', NULL, "also replies, pulls and other mail" },
 		{ "list", 'l', NULL, "operands list message files, one a line" },
+		{ "quiet", 'q', NULL, "no progress on a terminal" },
 		{ NULL, 0, NULL, NULL },
 	};
-	struct mld_cli cli = { "[-al] [file ...]", opts, argc, argv, NULL };
-	struct run r;
-	bool all = false, list = false;
+	struct mld_cli cli = { "[-alq] [file ...]", opts, argc, argv, NULL };
+	struct run r = { .n = 0 };
+	bool all = false, list = false, quiet = false;
 	int c, i;
 
 	mld_init("patchinfo");
@@ -90,11 +95,15 @@ main(int argc, char **argv)
 		case 'l':
 			list = true;
 			break;
+		case 'q':
+			quiet = true;
+			break;
 		default:
 			mld_usage(&cli);
 		}
 	}
 	mld_gmime_init();
+	mld_progress_init(&r.pr, quiet);
 	mld_analyser_init(&r.a, all);
 	mld_patch_init(&r.p);
 	mld_rec_init(&r.rec);
@@ -107,6 +116,7 @@ main(int argc, char **argv)
 		else
 			do_input(&r, path);
 	}
+	mld_progress(&r.pr, r.n, r.bytes, true);
 	mld_rec_free(&r.rec);
 	mld_patch_free(&r.p);
 	mld_analyser_free(&r.a);

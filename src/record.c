@@ -189,6 +189,7 @@ mld_recin_next(struct mld_recin *in)
 			return MLD_REC_EOF;
 		}
 		in->lineno++;
+		in->bytes += (uint64_t)n;
 		if (n > 0 && in->line[n - 1] == '\n')
 			in->line[--n] = '\0';
 		if ((size_t)n != strlen(in->line)) {

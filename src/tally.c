@@ -188,6 +188,20 @@ make_label(const struct mld_tally *t, const char *key, const struct entry *e)
 	return t->label(key, v != NULL ? v : "");
 }
 
+/*
+ * Writes "%5.1f%% " by hand: printf's %f follows LC_NUMERIC, and a
+ * tally must print the same bytes in every locale.
+ */
+static void
+put_share(FILE *f, uint64_t count, uint64_t total)
+{
+	uint64_t tenths = total > 0 ?
+	    (uint64_t)(1000.0 * (double)count / (double)total + 0.5) : 0;
+
+	fprintf(f, "%3llu.%llu%% ", (unsigned long long)(tenths / 10),
+	    (unsigned long long)(tenths % 10));
+}
+
 /* Appends the row or rows of one key to rows. */
 static void
 add_rows(const struct mld_tally *t, const char *key, const struct entry *e,
@@ -236,8 +250,7 @@ mld_tally_write(struct mld_tally *t, FILE *f,
 			break;
 		fprintf(f, "%7llu ", (unsigned long long)r->count);
 		if (how->percent)
-			fprintf(f, "%5.1f%% ", t->total > 0 ?
-			    100.0 * (double)r->count / (double)t->total : 0.0);
+			put_share(f, r->count, t->total);
 		fprintf(f, "%s\n", r->label);
 		printed++;
 	}

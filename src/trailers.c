@@ -18,6 +18,9 @@ is_trailer(const char *line, size_t n)
 {
 	size_t i, k;
 
+	/* Every key starts with one of these letters: most lines stop here. */
+	if (n < 4 || strchr("SRATCFLsratcfl", line[0]) == NULL)
+		return false;
 	for (i = 0; i < G_N_ELEMENTS(keys); i++) {
 		k = strlen(keys[i]);
 		if (n > k + 1 && line[k] == ':' &&

@@ -7,7 +7,7 @@
 # records checked by hand against the mail.
 . "$(dirname "$0")/lib.sh"
 mbox=$(corpus_xz corpus/kvm-ppc.mbox.xz) || skip_all "../shared/corpus is absent"
-plan 11
+plan 13
 
 patchinfo -a "$mbox" > "$T/all" 2> "$T/all.err"
 check "exit status 0" test $? -eq 0
@@ -37,6 +37,20 @@ mkdir "$T/split"
 mbsplit -d "$T/split" "$mbox" > "$T/files"
 patchinfo -a -l "$T/files" > "$T/list" 2> /dev/null
 cmp_files "$T/list" "$T/all" "-l over mbsplit -d files: the same records"
+
+# The diffstat computed from the diff against the one git wrote: with
+# every summary line taken out of the archive, each patch's computed
+# diffstat must be what the sender's git printed.  The one exception is
+# a patch whose mailer wrapped its long lines, hunk headers included.
+awk '/^ [0-9]+ files? changed/ { next } { print }' "$mbox" > "$T/nostat.mbox"
+patchinfo "$T/nostat.mbox" > "$T/nostat"
+awk -F '\t' '$1 == "patch" { print $3 "\t" $13 }' "$T/all" > "$T/stat.mail"
+awk -F '\t' '$1 == "patch" { print $3 "\t" $13 }' "$T/nostat" > "$T/stat.computed"
+is "$(wc -l < "$T/stat.computed")" "$(wc -l < "$T/stat.mail")" \
+    "without summary lines, the same patches"
+is "$(diff "$T/stat.mail" "$T/stat.computed" | grep '^<' | cut -f 1 | tr -d '< ')" \
+    "CAJO4vZwtVrYoMPZ9XoEAUJYgo-rND21eGorPrRF5m6rW4WT76w@mail.gmail.com" \
+    "computed diffstats are git's, but for one mangled patch"
 
 # Records checked by hand against their mail.
 rec() {

@@ -2,7 +2,7 @@
 # domtally over hand-written records: the three modes, mailmap and
 # organisation map, bots, cuts, bad lines, plain lines, exit statuses.
 . "$(dirname "$0")/lib.sh"
-plan 27
+plan 28
 
 d=$data/domtally
 pc() { awk -F '\t' '$1 == "patch" || $1 == "cover"' "$d/seed.tsv"; }
@@ -80,9 +80,14 @@ is "$?:$(cat "$T/err")" \
     "a header without the column"
 domtally < /dev/null > "$T/out"
 is "$?:$(wc -c < "$T/out")" "0:0" "empty input, empty tally"
-awk 'BEGIN { for (i = 0; i < 50000; i++) printf "p%d@d%d.example\n", i, i }' |
-    domtally 2> "$T/err" | head -n 1 > /dev/null
-is "$(wc -c < "$T/err")" 0 "a closed pipe ends quietly"
+awk 'BEGIN { for (i = 0; i < 50000; i++) printf "p%d@d%d.example\n", i, i }' \
+    > "$T/many"
+{ domtally "$T/many" 2> "$T/err"; echo $? > "$T/status"; } | head -n 1 > /dev/null
+is "$(cat "$T/status"):$(wc -c < "$T/err")" "0:0" \
+    "a closed pipe ends quietly, status 0"
+domtally -q -d "$d/seed.tsv" > "$T/out" 2> "$T/err"
+is "$(cat "$T/out" "$T/err")" "$(domtally -d "$d/seed.tsv")" \
+    "-q: the same tally, nothing on stderr"
 domtally --list-bots | grep -c '^lkp@intel.com$' > "$T/out"
 is "$(cat "$T/out")" 1 "the default bot list names the kernel test robot"
 finish

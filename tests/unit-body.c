@@ -80,9 +80,22 @@ test_diff_meta(void)
 	struct mld_diff d;
 	char *st = stat_of(s, &d);
 
-	g_assert_cmpstr(st, ==, "3 files changed, 0 insertions(+), 0 deletions(-)");
+	/* git's diffstat counts the rename and the binary, not the mode. */
+	g_assert_cmpstr(st, ==, "2 files changed, 0 insertions(+), 0 deletions(-)");
+	g_assert_cmpuint(d.sections, ==, 3);
 	g_assert_cmpuint(d.hunks, ==, 0);
 	g_assert_cmpuint(d.start, ==, 0);
+	g_free(st);
+	st = stat_of("diff --git a/run b/run\nold mode 100644\nnew mode 100755\n"
+	    "diff --git a/empty b/empty\nnew file mode 100644\n"
+	    "index 0000000..e69de29\n", &d);
+	g_assert_cmpstr(st, ==, "0 files changed");
+	g_assert_cmpuint(d.sections, ==, 2);
+	g_free(st);
+	/* A hunk of context only changes no line. */
+	st = stat_of("--- a/x\n+++ b/x\n@@ -1 +1 @@\n same\n"
+	    "--- a/y\n+++ b/y\n@@ -1 +1 @@\n-a\n+b\n", &d);
+	g_assert_cmpstr(st, ==, "1 file changed, 1 insertion(+), 1 deletion(-)");
 	g_free(st);
 }
 
@@ -301,6 +314,10 @@ test_repair(void)
 
 	g_assert_cmpstr(s, ==, "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d");
 	g_free(s);
+	/* UTF-8 runs stay; 0x81 is a hole of windows-1252. */
+	s = mld_text_repair(g_strdup("\xc3\xa9t\xe9 \x80\x81"));
+	g_assert_cmpstr(s, ==, "\xc3\xa9t\xc3\xa9 \xe2\x82\xac\xef\xbf\xbd");
+	g_free(s);
 	s = mld_text_repair(g_strdup("ok \xc3\xa9"));
 	g_assert_cmpstr(s, ==, "ok \xc3\xa9");
 	g_free(s);
@@ -333,6 +350,8 @@ test_addr(void)
 		{ "\"Guo Ren (Alibaba DAMO Academy)\" <g@k.org>", NULL, NULL,
 		    "\"Guo Ren (Alibaba DAMO Academy)\" <g@k.org>" },
 		{ "g@k.org", NULL, NULL, "g@k.org" },
+		{ "\"Jo \\\"JJ\\\" Dev\" <j@x>", NULL, NULL,
+		    "\"Jo \\\"JJ\\\" Dev\" <j@x>" },
 		{ "=?UTF-8?Q?Ren=C3=A9_Z?= <r@x>", NULL, NULL,
 		    "Ren\xc3\xa9 Z <r@x>" },
 		/* An encoded name holding an address stays one name. */

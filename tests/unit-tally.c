@@ -149,6 +149,14 @@ test_cuts(void)
 	    "      1  10.0% c\n");
 	free(s);
 	mld_tally_free(t);
+	t = mld_tally_new(NULL);
+	mld_tally_add(t, "all", NULL, 2000);
+	mld_tally_add(t, "one", NULL, 1);
+	how.top = 0;
+	s = written(t, &how);
+	g_assert_cmpstr(s, ==, "   2000 100.0% all\n      1   0.0% one\n");
+	free(s);
+	mld_tally_free(t);
 }
 
 /* Wide counts keep one space before the label; counts saturate. */
