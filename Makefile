@@ -33,6 +33,12 @@ MAN7 =
 MODULES = $(filter-out $(PROGS:%=src/%.c),$(wildcard src/*.c))
 MODOBJS = $(MODULES:.c=.o)
 UNITS = $(patsubst %.c,%.t,$(wildcard tests/unit-*.c))
+FUZZ_SRCS = $(wildcard tests/fuzz/fuzz-*.c)
+# Each fuzz target also built with a plain driver, to replay its inputs.
+REPLAYS = $(FUZZ_SRCS:tests/fuzz/fuzz-%.c=tests/fuzz/replay-%)
+FUZZERS = $(FUZZ_SRCS:tests/fuzz/fuzz-%.c=tests/fuzz/fuzz-%)
+FUZZ_CC = clang
+FUZZ_TIME = 60
 
 all: $(PROGS)
 
@@ -46,8 +52,21 @@ tests/unit-%.t: tests/unit-%.c $(MODOBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter %.c %.o,$^) \
 	    $(DEPS_LIBS) $(LIBS)
 
-check: all $(UNITS)
+tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/driver.c $(MODOBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter %.c %.o,$^) \
+	    $(DEPS_LIBS) $(LIBS)
+
+# libFuzzer wants clang; the modules are built again with it.
+tests/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(MODULES)
+	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -Isrc $(DEPS_CFLAGS) \
+	    -fsanitize=fuzzer,address,undefined -o $@ $^ $(DEPS_LIBS)
+
+check: all $(UNITS) $(REPLAYS)
 	prove $(PROVEFLAGS) tests/ </dev/null
+
+# Runs each fuzz target for FUZZ_TIME seconds from its seeds and findings.
+fuzz: $(FUZZERS)
+	tests/fuzz/run $(FUZZ_TIME) $(FUZZERS)
 
 lint:
 	mandoc -Tlint -W warning $(MAN1) $(MAN7)
@@ -71,8 +90,9 @@ uninstall:
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 
 clean:
-	rm -f $(PROGS) src/*.o src/*.d tests/*.d $(UNITS)
+	rm -f $(PROGS) src/*.o src/*.d tests/*.d tests/fuzz/*.d $(UNITS) \
+	    $(REPLAYS) $(FUZZERS)
 
-.PHONY: all check lint demo bench install uninstall clean
+.PHONY: all check fuzz lint demo bench install uninstall clean
 
--include $(wildcard src/*.d tests/*.d)
+-include $(wildcard src/*.d tests/*.d tests/fuzz/*.d)

@@ -4,6 +4,7 @@
 #include "header.h"
 #include "tool.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <gmime/gmime.h>
@@ -97,6 +98,50 @@ mld_header_get(const char *hdr, size_t len, const char *name, GString *out)
 	return false;
 }
 
+/* Whether the field line at p (up to end) is names[i]; sets *value. */
+static bool
+field_is(const char *p, const char *end, const char *name,
+    const char **value)
+{
+	size_t n = strlen(name);
+
+	if ((size_t)(end - p) <= n || p[n] != ':' ||
+	    g_ascii_strncasecmp(p, name, n) != 0)
+		return false;
+	*value = p + n + 1;
+	return true;
+}
+
+void
+mld_header_scan(const char *text, size_t len, const char *const *names,
+    size_t n, GString **values, bool *found)
+{
+	const char *p = text, *end = text + len, *nl, *value;
+	size_t i, left = n;
+
+	for (i = 0; i < n; i++)
+		found[i] = false;
+	for (; p < end && left > 0; p = nl + 1) {
+		if (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n'))
+			return;
+		for (i = 0; i < n; i++) {
+			/* The first letter turns most lines away cheaply. */
+			if (found[i] || g_ascii_tolower(*p) !=
+			    g_ascii_tolower(names[i][0]) ||
+			    !field_is(p, end, names[i], &value))
+				continue;
+			g_string_truncate(values[i], 0);
+			unfold(value, end, values[i]);
+			trim(values[i]);
+			found[i] = true;
+			left--;
+		}
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			break;
+	}
+}
+
 /* Makes s valid UTF-8 without control characters; takes ownership. */
 static char *
 clean_text(char *s)
@@ -123,18 +168,147 @@ mld_header_decode(const char *raw)
 	return clean_text(d != NULL ? d : g_strdup(raw));
 }
 
+/* RFC 5322 atext, and the space between words. */
+static bool
+is_phrase_char(unsigned char c)
+{
+	return g_ascii_isalnum(c) || c >= 0x80 || c == ' ' ||
+	    strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL;
+}
+
+/* Appends a display name, quoted when it is not a plain phrase. */
+static void
+append_name(GString *out, const char *name)
+{
+	const unsigned char *p;
+	bool plain = *name != '\0';
+
+	for (p = (const unsigned char *)name; plain && *p != '\0'; p++)
+		plain = is_phrase_char(*p);
+	if (plain) {
+		g_string_append(out, name);
+		return;
+	}
+	g_string_append_c(out, '"');
+	for (p = (const unsigned char *)name; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			g_string_append_c(out, '\\');
+		g_string_append_c(out, (char)*p);
+	}
+	g_string_append_c(out, '"');
+}
+
+static void
+append_list(GString *out, InternetAddressList *list)
+{
+	int i, n = internet_address_list_length(list);
+
+	for (i = 0; i < n; i++) {
+		InternetAddress *a = internet_address_list_get_address(list, i);
+		const char *name = internet_address_get_name(a);
+
+		if (out->len > 0 && out->str[out->len - 1] != ':')
+			g_string_append(out, ", ");
+		if (INTERNET_ADDRESS_IS_GROUP(a)) {
+			append_name(out, name != NULL ? name : "");
+			g_string_append_c(out, ':');
+			append_list(out, internet_address_group_get_members(
+			    INTERNET_ADDRESS_GROUP(a)));
+			g_string_append_c(out, ';');
+			continue;
+		}
+		if (name != NULL && *name != '\0') {
+			append_name(out, name);
+			g_string_append(out, " <");
+		}
+		g_string_append(out, internet_address_mailbox_get_addr(
+		    INTERNET_ADDRESS_MAILBOX(a)));
+		if (name != NULL && *name != '\0')
+			g_string_append_c(out, '>');
+	}
+}
+
+char *
+mld_header_addresses_parsed(const char *raw)
+{
+	InternetAddressList *list = internet_address_list_parse(NULL, raw);
+	GString *out = g_string_sized_new(64);
+
+	if (list != NULL) {
+		append_list(out, list);
+		g_object_unref(list);
+	}
+	if (out->len == 0)
+		g_string_assign(out, raw);
+	return clean_text(g_string_free(out, FALSE));
+}
+
+/* Whether s[0..n) can stand as an addr-spec as it is. */
+static bool
+plain_addr(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+	size_t i;
+
+	if (at == NULL || at == s || at == s + n - 1 ||
+	    memchr(at + 1, '@', (size_t)(s + n - at - 1)) != NULL)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!g_ascii_isalnum(s[i]) && strchr(".-_+=@", s[i]) == NULL)
+			return false;
+	return s[0] != '.' && s[n - 1] != '.' && strstr(s, "..") == NULL &&
+	    at[-1] != '.' && at[1] != '.';
+}
+
+/*
+ * The common cases, "Name Surname <addr>" and a bare addr, written back
+ * as they are, without the cost of a parse; NULL for anything else.
+ */
+static char *
+addresses_fast(const char *raw)
+{
+	const char *lt = strchr(raw, '<'), *p;
+	size_t n = strlen(raw);
+	GString *out;
+
+	if (lt == NULL)
+		return plain_addr(raw, n) ? g_strdup(raw) : NULL;
+	/* An encoded word is made of atext: the parser must decode it. */
+	if (lt == raw || lt[-1] != ' ' || raw[n - 1] != '>' ||
+	    strstr(raw, "=?") != NULL ||
+	    !plain_addr(lt + 1, (size_t)(raw + n - 1 - (lt + 1))))
+		return NULL;
+	for (p = raw; p < lt; p++)
+		if ((*p & 0x80) || !is_phrase_char((unsigned char)*p))
+			return NULL;
+	/* The parser keeps the spaces inside a name, not those around it. */
+	for (p = lt; p > raw && p[-1] == ' '; p--)
+		;
+	if (p == raw)
+		return NULL;
+	out = g_string_sized_new(n);
+	g_string_append_len(out, raw, p - raw);
+	g_string_append(out, " ");
+	g_string_append(out, lt);
+	return g_string_free(out, FALSE);
+}
+
+bool
+mld_fast_paths(void)
+{
+	static int on = -1;
+
+	if (on < 0)
+		on = getenv("MLD_TEST_NO_FAST_PATHS") == NULL;
+	return on;
+}
+
 char *
 mld_header_addresses(const char *raw)
 {
-	InternetAddressList *list = internet_address_list_parse(NULL, raw);
-	char *s = NULL;
+	char *s = mld_fast_paths() ? addresses_fast(raw) : NULL;
 
-	if (list != NULL) {
-		if (internet_address_list_length(list) > 0)
-			s = internet_address_list_to_string(list, NULL, FALSE);
-		g_object_unref(list);
-	}
-	return clean_text(s != NULL ? s : g_strdup(raw));
+	return s != NULL ? s : mld_header_addresses_parsed(raw);
 }
 
 char *
@@ -191,20 +365,31 @@ from_line_date(const char *line, size_t len, int64_t *when)
 }
 
 bool
+mld_date_pick(const char *date, const char *received, const char *from_line,
+    size_t from_len, int64_t *when)
+{
+	const char *semi;
+
+	if (date != NULL && mld_date_parse(date, when))
+		return true;
+	if (from_line != NULL && from_line_date(from_line, from_len, when))
+		return true;
+	return received != NULL && (semi = strrchr(received, ';')) != NULL &&
+	    mld_date_parse(semi + 1, when);
+}
+
+bool
 mld_message_date(const char *hdr, size_t len, const char *from_line,
     size_t from_len, int64_t *when)
 {
-	GString *v = g_string_sized_new(128);
-	const char *semi;
-	bool ok = false;
+	static const char *const names[] = { "Date", "Received" };
+	GString *v[2] = { g_string_new(NULL), g_string_new(NULL) };
+	bool found[2], ok;
 
-	if (mld_header_get(hdr, len, "Date", v))
-		ok = mld_date_parse(v->str, when);
-	if (!ok && from_line != NULL)
-		ok = from_line_date(from_line, from_len, when);
-	if (!ok && mld_header_get(hdr, len, "Received", v) &&
-	    (semi = strrchr(v->str, ';')) != NULL)
-		ok = mld_date_parse(semi + 1, when);
-	g_string_free(v, TRUE);
+	mld_header_scan(hdr, len, names, 2, v, found);
+	ok = mld_date_pick(found[0] ? v[0]->str : NULL,
+	    found[1] ? v[1]->str : NULL, from_line, from_len, when);
+	g_string_free(v[0], TRUE);
+	g_string_free(v[1], TRUE);
 	return ok;
 }

@@ -27,14 +27,37 @@ bool mld_header_get(const char *hdr, size_t len, const char *name,
     GString *out);
 
 /*
+ * One pass over the header block at the start of text: for each i,
+ * values[i] gets the value of the first field names[i] as mld_header_get
+ * gives it, and found[i] whether there was one.  The pass stops as soon
+ * as every name was found.
+ */
+void mld_header_scan(const char *text, size_t len, const char *const *names,
+    size_t n, GString **values, bool *found);
+
+/*
  * Decodes RFC 2047 encoded words in a raw value to UTF-8.  Invalid bytes
  * are repaired, and the result never holds a control character: each is
  * turned into a space.
  */
 char *mld_header_decode(const char *raw);
 
-/* A raw address list, decoded, as "Name <addr>, ..." (RFC 5322 quoting). */
+/*
+ * A raw address list, decoded, as "Name <addr>, ..." with the name quoted
+ * where RFC 5322 needs it, groups as "name: members;".  Domains are left
+ * as written (no IDN conversion).  The common plain forms are copied
+ * without a parse; mld_header_addresses_parsed always parses, and is
+ * what the copy is tested against.
+ */
 char *mld_header_addresses(const char *raw);
+char *mld_header_addresses_parsed(const char *raw);
+
+/*
+ * Whether hand-written fast paths may stand in for the library: false
+ * when MLD_TEST_NO_FAST_PATHS is set, so that tests can prove both give
+ * the same output.
+ */
+bool mld_fast_paths(void);
 
 /* A Message-ID without its angle brackets (NULL if none can be read). */
 char *mld_header_msgid(const char *raw);
@@ -51,5 +74,8 @@ void mld_date_iso(int64_t t, char buf[static 32]);
  */
 bool mld_message_date(const char *hdr, size_t len, const char *from_line,
     size_t from_len, int64_t *when);
+/* The same from values already found: Date and Received may be NULL. */
+bool mld_date_pick(const char *date, const char *received,
+    const char *from_line, size_t from_len, int64_t *when);
 
 #endif

@@ -93,6 +93,19 @@ mld_mbox_open(const char *path)
 	return mb;
 }
 
+struct mld_mbox *
+mld_mbox_open_mem(const char *data, size_t len, const char *name)
+{
+	struct mld_mbox *mb = g_new0(struct mld_mbox, 1);
+
+	mb->name = name;
+	mb->fd = -1;
+	mb->data = len > 0 ? data : "";
+	mb->avail = len;
+	mb->eof = true;
+	return mb;
+}
+
 void
 mld_mbox_close(struct mld_mbox *mb)
 {
@@ -278,49 +291,51 @@ next_separator(struct mld_mbox *mb, size_t from)
 	}
 }
 
-/* Index where the body starts (after the blank line), or 0 if none. */
-static size_t
-body_start(struct mld_mbox *mb, size_t text)
-{
-	size_t at = text, eol;
-
-	for (;;) {
-		eol = line_end(mb, at);
-		if (eol == mb->avail)
-			return 0;
-		if (eol == at || (eol == at + 1 && mb->data[at] == '\r'))
-			return eol + 1;
-		at = eol + 1;
-	}
-}
-
-/* Content-Length of the header block [text, body), or -1. */
+/* The value of a "Content-Length:" line at p (up to end), or -1. */
 static long long
-content_length(const char *hdr, size_t len)
+content_length(const char *p, const char *end)
 {
 	static const char name[] = "content-length:";
-	const char *p = hdr, *end = hdr + len;
 	char *stop;
 	long long v;
 
-	while (p < end) {
-		if ((size_t)(end - p) > sizeof name - 1 &&
-		    g_ascii_strncasecmp(p, name, sizeof name - 1) == 0) {
-			p += sizeof name - 1;
-			while (p < end && (*p == ' ' || *p == '\t'))
-				p++;
-			if (p == end || !g_ascii_isdigit(*p))
-				return -1;
-			errno = 0;
-			v = strtoll(p, &stop, 10);
-			return errno == 0 ? v : -1;
-		}
-		p = memchr(p, '\n', (size_t)(end - p));
-		if (p == NULL)
-			break;
+	if ((size_t)(end - p) < sizeof name ||
+	    g_ascii_strncasecmp(p, name, sizeof name - 1) != 0)
+		return -1;
+	p += sizeof name - 1;
+	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
+	if (p == end || !g_ascii_isdigit(*p))
+		return -1;
+	errno = 0;
+	v = strtoll(p, &stop, 10);
+	return errno == 0 ? v : -1;
+}
+
+/*
+ * One pass over the header block starting at text: sets *body to where
+ * the body starts (0 when the header never ends) and returns the
+ * Content-Length, or -1.
+ */
+static long long
+scan_header(struct mld_mbox *mb, size_t text, size_t *body)
+{
+	size_t at = text, eol;
+	long long cl = -1;
+
+	*body = 0;
+	for (;;) {
+		eol = line_end(mb, at);
+		if (eol == mb->avail)
+			return -1;
+		if (eol == at || (eol == at + 1 && mb->data[at] == '\r')) {
+			*body = eol + 1;
+			return cl;
+		}
+		if (cl < 0 && (mb->data[at] | 0x20) == 'c')
+			cl = content_length(mb->data + at, mb->data + eol);
+		at = eol + 1;
 	}
-	return -1;
 }
 
 /*
@@ -331,13 +346,10 @@ content_length(const char *hdr, size_t len)
 static size_t
 content_length_end(struct mld_mbox *mb, size_t text)
 {
-	size_t body = body_start(mb, text), at;
-	long long cl;
+	size_t body, at;
+	long long cl = scan_header(mb, text, &body);
 
-	if (body == 0)
-		return 0;
-	cl = content_length(mb->data + text, body - text);
-	if (cl < 0 || (unsigned long long)cl > MAX_CONTENT_LENGTH)
+	if (body == 0 || cl < 0 || (unsigned long long)cl > MAX_CONTENT_LENGTH)
 		return 0;
 	at = body + (size_t)cl;
 	while (at > mb->avail && refill(mb))

@@ -36,6 +36,9 @@ struct mld_mbox;
 
 /* Opens path ("-" = stdin); reports and returns NULL on failure. */
 struct mld_mbox *mld_mbox_open(const char *path);
+/* Reads an mbox held in memory; data must outlive the reader. */
+struct mld_mbox *mld_mbox_open_mem(const char *data, size_t len,
+    const char *name);
 /* 1: *msg is the next message; 0: end of input; -1: read error (reported). */
 int mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg);
 void mld_mbox_close(struct mld_mbox *mb);

@@ -21,34 +21,45 @@
 const char *const mld_index_columns[] = { "n", "offset", "length", "date",
 	"msgid", "from", "subject", "input", NULL };
 
+enum { H_DATE, H_RECEIVED, H_MSGID, H_FROM, H_SUBJECT, NH };
+
+static const char *const index_fields[NH] = {
+	[H_DATE] = "Date", [H_RECEIVED] = "Received",
+	[H_MSGID] = "Message-ID", [H_FROM] = "From", [H_SUBJECT] = "Subject",
+};
+
 void
 mld_index_record(struct mld_rec *rec, uint64_t n, const struct mld_msg *m)
 {
-	size_t hl = mld_header_len(m->raw, m->rawlen);
-	GString *v = g_string_sized_new(256);
+	static GString *v[NH];
+	bool found[NH];
 	int64_t when;
 	char date[32] = "", *s;
+	size_t i;
 
+	/* Kept between calls: an archive is listed without a malloc per field. */
+	for (i = 0; i < NH; i++)
+		if (v[i] == NULL)
+			v[i] = g_string_sized_new(256);
+	mld_header_scan(m->raw, m->rawlen, index_fields, NH, v, found);
 	mld_rec_add_u64(rec, n);
 	mld_rec_add_u64(rec, m->where.offset);
 	mld_rec_add_u64(rec, m->span);
-	if (mld_message_date(m->raw, hl, m->from_line, m->from_len, &when))
+	if (mld_date_pick(found[H_DATE] ? v[H_DATE]->str : NULL,
+	    found[H_RECEIVED] ? v[H_RECEIVED]->str : NULL, m->from_line,
+	    m->from_len, &when))
 		mld_date_iso(when, date);
 	mld_rec_add(rec, date);
-	s = mld_header_get(m->raw, hl, "Message-ID", v) ?
-	    mld_header_msgid(v->str) : NULL;
+	s = found[H_MSGID] ? mld_header_msgid(v[H_MSGID]->str) : NULL;
 	mld_rec_add(rec, s);
 	g_free(s);
-	s = mld_header_get(m->raw, hl, "From", v) ?
-	    mld_header_addresses(v->str) : NULL;
+	s = found[H_FROM] ? mld_header_addresses(v[H_FROM]->str) : NULL;
 	mld_rec_add(rec, s);
 	g_free(s);
-	s = mld_header_get(m->raw, hl, "Subject", v) ?
-	    mld_header_decode(v->str) : NULL;
+	s = found[H_SUBJECT] ? mld_header_decode(v[H_SUBJECT]->str) : NULL;
 	mld_rec_add(rec, s);
 	g_free(s);
 	mld_rec_add(rec, m->where.input);
-	g_string_free(v, TRUE);
 }
 
 /*
