@@ -2,14 +2,16 @@
  * Fuzz target for patchinfo's path through one message, as patchinfo -a
  * takes it: the headers, the MIME parse, the body, the record.
  * Properties: one message always gives exactly one record of every
- * column, the record is valid UTF-8 on one line, and no field holds a
- * raw TAB, CR or LF (each is escaped).
+ * column, the record is valid UTF-8 on one line, no field holds a raw
+ * TAB, CR or LF (each is escaped), and a diffstat, when there is one, is
+ * a summary line that the diffstat reader finds again.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
+#include "body.h"
 #include "header.h"
 #include "mbox.h"
 #include "patch.h"
@@ -25,7 +27,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mld_rec rec;
 	struct mld_msg m;
 	unsigned tabs = 0, ncols = 0;
-	size_t i;
+	const char *line;
+	size_t i, n;
 
 	mld_gmime_init();
 	memset(&m, 0, sizeof(m));
@@ -53,6 +56,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (tabs != ncols - 1 || !g_utf8_validate(rec.buf->str,
 	    (gssize)rec.buf->len, NULL))
+		abort();
+	/* In a mail the summary line is indented; the column is not. */
+	g_string_prepend_c(p.diffstat, ' ');
+	if (p.diffstat->len > 1 && (!mld_diffstat_find(p.diffstat->str,
+	    p.diffstat->len, &line, &n) || n != p.diffstat->len - 1))
 		abort();
 	mld_rec_free(&rec);
 	mld_patch_free(&p);
