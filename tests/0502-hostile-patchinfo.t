@@ -108,7 +108,8 @@ run "$T/f"
 is "$(rc):$(nrec)" "1:3" "mboxo: a real From_ line in a body starts a message"
 is "$(col 15 1)" "From the start, this line looks like a separator but is none." \
     "a body line starting From that is no separator stays"
-is "$(sed -n 1p "$T/err")" "patchinfo: $T/f: message 3, byte $at: no Message-ID" \
+is "$(grep -x "patchinfo: $T/f: message 3, byte $at: no Message-ID" "$T/err")" \
+    "patchinfo: $T/f: message 3, byte $at: no Message-ID" \
     "the message a From_ line in a body starts is reported, dated by it"
 
 printf '%s\r\nFrom: A <a@example.org>\r\n%s\r\nSubject: crlf\r\nMessage-ID: <c@x>\r\n\r\nline one\r\nline two\r\n\r\n%s\nFrom: A <a@example.org>\n%s\nSubject: mixed\r\nMessage-ID: <m@x>\n\nlf\r\nthen crlf\n\n' \

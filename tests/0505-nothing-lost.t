@@ -41,7 +41,7 @@ for f in $inputs; do
 	rm -rf "$T/dir"
 	# A file keeps no From_ line, whose date stands in for a missing
 	# Date field (mbsplit(1)): all columns but the date.
-	mbsplit -d "$T/dir" "$f" | patchinfo -a -l | cut -f 1,3- > "$T/files" 2> /dev/null
+	mbsplit -d "$T/dir" "$f" | patchinfo -a -l 2> /dev/null | cut -f 1,3- > "$T/files"
 	cut -f 1,3- "$T/direct" > "$T/direct.nodate"
 	cmp_files "$T/files" "$T/direct.nodate" "$name: the same records from mbsplit -d files"
 	mbsplit -m "$f" > "$T/once"
