@@ -473,7 +473,10 @@ mld_msg_text(const struct mld_msg *msg, GString *out)
 			if (nl == NULL)
 				nl = end;
 			n = (size_t)(nl - p);
-			if (n > 0 && p[n - 1] == '\r' && nl < end)
+			/* Every CR: "\r\r\n" less one CR would still read
+			 * as a CRLF line end, and the text would change
+			 * each time it is written and read again. */
+			while (n > 0 && p[n - 1] == '\r' && nl < end)
 				n--;
 			if (is_quoted_from(p, n)) {
 				p++;

@@ -47,8 +47,9 @@ void mld_mbox_close(struct mld_mbox *mb);
 bool mld_is_from_line(const char *line, size_t len);
 
 /*
- * Appends the message text to out: CRLF turned into LF, one '>' taken
- * off lines matching ^>+From (mboxrd), a final newline added if missing.
+ * Appends the message text to out: CRLF (and any CR before it) turned
+ * into LF, one '>' taken off lines matching ^>+From (mboxrd), a final
+ * newline added if missing.
  */
 void mld_msg_text(const struct mld_msg *msg, GString *out);
 /* Appends text to out escaped for mboxrd (a '>' before ^>*From ). */
