@@ -475,8 +475,9 @@ mld_msg_text(const struct mld_msg *msg, GString *out)
 			n = (size_t)(nl - p);
 			/* Every CR: "\r\r\n" less one CR would still read
 			 * as a CRLF line end, and the text would change
-			 * each time it is written and read again. */
-			while (n > 0 && p[n - 1] == '\r' && nl < end)
+			 * each time it is written and read again.  So too
+			 * on a last line without LF, which gets one below. */
+			while (n > 0 && p[n - 1] == '\r')
 				n--;
 			if (is_quoted_from(p, n)) {
 				p++;
