@@ -391,7 +391,7 @@ skip_leading_blank(struct mld_mbox *mb)
 int
 mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg)
 {
-	size_t start, text, end, cl_end, eol, len;
+	size_t start, text, end, cl_end, eol, len, blank;
 	bool has_from;
 
 	compact(mb);
@@ -422,19 +422,17 @@ mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg)
 	if (cl_end > end)
 		end = cl_end;
 
-	/* The blank line before the next From_ line is the separator's. */
+	/* The blank line before the next From_ line is the separator's,
+	 * and an empty message is that line alone; CRs make no line
+	 * less blank ("\r\n", or a stray "\r\r\n"). */
 	len = end - text;
-	if (len >= 2 && mb->data[text + len - 1] == '\n') {
-		if (mb->data[text + len - 2] == '\n')
-			len--;
-		else if (len >= 4 && memcmp(mb->data + text + len - 4,
-		    "\r\n\r\n", 4) == 0)
-			len -= 2;
+	if (len > 0 && mb->data[text + len - 1] == '\n') {
+		blank = len - 1;
+		while (blank > 0 && mb->data[text + blank - 1] == '\r')
+			blank--;
+		if (blank == 0 || mb->data[text + blank - 1] == '\n')
+			len = blank;
 	}
-	/* An empty message is its separator's blank line alone. */
-	if ((len == 1 && mb->data[text] == '\n') ||
-	    (len == 2 && memcmp(mb->data + text, "\r\n", 2) == 0))
-		len = 0;
 
 	msg->where.input = mb->name;
 	msg->where.number = ++mb->number;
