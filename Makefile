@@ -67,7 +67,7 @@ check: all $(UNITS) $(REPLAYS)
 # The tests again with every program under valgrind (tests/lib.sh), and
 # the unit tests too; a memory error or a definite leak fails.
 VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
-	--error-exitcode=99
+	--error-exitcode=99 --suppressions=tests/valgrind.supp
 valgrind: all $(UNITS) $(REPLAYS)
 	MLD_VALGRIND=1 prove $(PROVEFLAGS) $(wildcard tests/[0-9]*.t) </dev/null
 	for u in $(UNITS); do $(VALGRIND) $$u > /dev/null || exit 1; done

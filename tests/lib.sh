@@ -30,8 +30,8 @@ nfail=0
 if [ -n "${MLD_VALGRIND:-}" ]; then
 	mkdir "$T/vg" "$T/vglog"
 	for _p in mbsplit patchinfo domtally digestfmt; do
-		printf '#!/bin/sh\nexec valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --log-file=%s/%%p.log %s/%s "$@"\n' \
-		    "$T/vglog" "$top" "$_p" > "$T/vg/$_p"
+		printf '#!/bin/sh\nexec valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --suppressions=%s/tests/valgrind.supp --log-file=%s/%%p.log %s/%s "$@"\n' \
+		    "$top" "$T/vglog" "$top" "$_p" > "$T/vg/$_p"
 		chmod +x "$T/vg/$_p"
 	done
 	PATH=$T/vg:$PATH
