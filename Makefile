@@ -24,10 +24,10 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(DEPS_CFLAGS) $(CFLAGS) -MMD -MP
 
-PROGS = mbsplit
-SCRIPTS =
+PROGS = mbsplit patchinfo domtally digestfmt
+SCRIPTS = mldigest
 MAN1 = $(PROGS:%=man/%.1) $(SCRIPTS:%=man/%.1)
-MAN7 =
+MAN7 = man/mldigest.7
 
 # Every src/*.c that is not a program's main is a shared module.
 MODULES = $(filter-out $(PROGS:%=src/%.c),$(wildcard src/*.c))
@@ -72,7 +72,7 @@ lint:
 	mandoc -Tlint -W warning $(MAN1) $(MAN7)
 
 demo: all
-	./mbsplit samples/kvm-week.mbox
+	./mldigest samples/kvm-week.mbox
 
 bench: all
 	bench/run

@@ -178,7 +178,7 @@ main(int argc, char **argv)
 {
 	struct mld_cli cli = {
 		"[-mqu] [-d dir [-s n] [--fsync]] [-M hdr:re] [-r a-b]\n"
-		"[--dedupe-content] [--since date] [--until date] [file ...]",
+		"\t[--dedupe-content] [--since date] [--until date] [file ...]",
 		opts, argc, argv, NULL };
 	struct run r = { 0 };
 	const char *dir = NULL;

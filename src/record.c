@@ -9,27 +9,27 @@
 #include <errno.h>
 #include <string.h>
 
+/* The letter after the backslash for each byte that is escaped, or 0. */
+static const char escape_letter[256] = {
+	['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r',
+};
+
 void
 mld_rec_escape(GString *out, const char *s, size_t len)
 {
-	const char *end = s + len, *run = s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	const unsigned char *run = p;
 
-	for (; s < end; s++) {
-		char e;
-
-		switch (*s) {
-		case '\\': e = '\\'; break;
-		case '\t': e = 't'; break;
-		case '\n': e = 'n'; break;
-		case '\r': e = 'r'; break;
-		default: continue;
-		}
-		g_string_append_len(out, run, s - run);
+	/* Bodies are long and escapes rare: copy runs, not bytes. */
+	for (; p < end; p++) {
+		if (escape_letter[*p] == 0)
+			continue;
+		g_string_append_len(out, (const char *)run, p - run);
 		g_string_append_c(out, '\\');
-		g_string_append_c(out, e);
-		run = s + 1;
+		g_string_append_c(out, escape_letter[*p]);
+		run = p + 1;
 	}
-	g_string_append_len(out, run, end - run);
+	g_string_append_len(out, (const char *)run, end - run);
 }
 
 bool
@@ -189,6 +189,7 @@ mld_recin_next(struct mld_recin *in)
 			return MLD_REC_EOF;
 		}
 		in->lineno++;
+		in->bytes += (uint64_t)n;
 		if (n > 0 && in->line[n - 1] == '\n')
 			in->line[--n] = '\0';
 		if ((size_t)n != strlen(in->line)) {

@@ -42,6 +42,7 @@ struct mld_recin {
 	FILE *f;
 	const char *name;	/* for diagnostics */
 	uint64_t lineno;
+	uint64_t bytes;		/* read so far, newlines included */
 	char *line;
 	size_t cap;
 	GPtrArray *fields;	/* char *, into line, unescaped */

@@ -9,9 +9,11 @@
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *progname = "mldigest";
@@ -50,6 +52,37 @@ const char *
 mld_input_name(const char *path)
 {
 	return strcmp(path, "-") == 0 ? "stdin" : path;
+}
+
+bool
+mld_each_line(const char *path,
+    bool (*fn)(char *line, uint64_t lineno, void *data), void *data)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	uint64_t lineno = 0;
+	bool ok = true;
+
+	if (f == NULL) {
+		mld_err("%s: %s", path, strerror(errno));
+		return false;
+	}
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (!fn(line, lineno, data))
+			ok = false;
+	}
+	if (ferror(f)) {
+		mld_err("%s: read error: %s", path, strerror(errno));
+		ok = false;
+	}
+	free(line);
+	fclose(f);
+	return ok;
 }
 
 static void
@@ -154,23 +187,28 @@ mld_finish(const char *unit)
 	return failed ? MLD_EXIT_BAD : MLD_EXIT_OK;
 }
 
-/* "usage: prog ..." with continuation lines aligned under the first. */
+/*
+ * "usage: prog ..." for each form of the synopsis, one per line; a line
+ * that starts with a TAB continues the form above it, aligned under it.
+ */
 static void
 print_synopsis(FILE *f, const char *synopsis)
 {
 	const char *p = synopsis, *nl;
 	int indent = (int)strlen("usage: ") + (int)strlen(progname) + 1;
-	int first = 1;
+	bool first = true;
 
 	while (*p != '\0') {
 		nl = strchr(p, '\n');
 		if (nl == NULL)
 			nl = p + strlen(p);
-		if (first)
-			fprintf(f, "usage: %s %.*s\n", progname, (int)(nl - p), p);
+		if (*p == '\t')
+			fprintf(f, "%*s%.*s\n", indent, "", (int)(nl - p - 1),
+			    p + 1);
 		else
-			fprintf(f, "%*s%.*s\n", indent, "", (int)(nl - p), p);
-		first = 0;
+			fprintf(f, "%s%s %.*s\n", first ? "usage: " : "       ",
+			    progname, (int)(nl - p), p);
+		first = false;
 		p = *nl == '\n' ? nl + 1 : nl;
 	}
 }
@@ -276,4 +314,36 @@ mld_getopt(struct mld_cli *cli)
 		cli->optarg = optarg;
 		return c;
 	}
+}
+
+void
+mld_progress_init(struct mld_progress *pr, bool quiet)
+{
+	pr->quiet = quiet || !isatty(STDERR_FILENO);
+	pr->last = 0;
+	pr->unit = "messages";
+}
+
+void
+mld_progress(struct mld_progress *pr, uint64_t n, uint64_t bytes, bool final)
+{
+	struct timespec ts;
+	int64_t now;
+
+	if (pr->quiet)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+	if (!final && now - pr->last < 1000000)
+		return;
+	if (pr->last == 0 && !final) {
+		/* The first second passes silently: short runs say nothing. */
+		pr->last = now;
+		return;
+	}
+	if (pr->last != 0)
+		fprintf(stderr, "\r%s: %llu %s, %llu MB%s", progname,
+		    (unsigned long long)n, pr->unit,
+		    (unsigned long long)(bytes >> 20), final ? "\n" : "");
+	pr->last = now;
 }

@@ -10,6 +10,8 @@
 #define MLD_TOOL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #define MLD_VERSION "0.1"
@@ -29,7 +31,8 @@ struct mld_opt {
 };
 
 struct mld_cli {
-	const char *synopsis;	/* usage lines after "usage: ", '\n'-separated */
+	const char *synopsis;	/* forms after "usage: prog ", '\n'-separated;
+				   "\n\t" continues a form on the next line */
 	const struct mld_opt *opts;
 	int argc;
 	char **argv;
@@ -88,7 +91,30 @@ void mld_count_skip(void);
  */
 int mld_finish(const char *unit);
 
+/*
+ * Calls fn(line, lineno, data) on each line of the file at path, its line
+ * end (LF or CRLF) removed.  Returns false, after reporting, when the
+ * file cannot be read, or when fn returned false for some line.
+ */
+bool mld_each_line(const char *path,
+    bool (*fn)(char *line, uint64_t lineno, void *data), void *data);
+
 /* Input name for diagnostics: "-" reads as "stdin". */
 const char *mld_input_name(const char *path);
+
+/*
+ * Progress of a long run on stderr, "\rprog: N messages, M MB", at most
+ * once a second and only after the first second, and only when stderr
+ * is a terminal and quiet is false (-q).
+ */
+struct mld_progress {
+	bool quiet;
+	int64_t last;		/* monotonic time of the last line, in us */
+	const char *unit;	/* what n counts; "messages" by default */
+};
+void mld_progress_init(struct mld_progress *pr, bool quiet);
+/* Reports n messages and bytes read; final ends the line. */
+void mld_progress(struct mld_progress *pr, uint64_t n, uint64_t bytes,
+    bool final);
 
 #endif

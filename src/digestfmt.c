@@ -1,0 +1,249 @@
+/*
+ * digestfmt - print the parts of a digest: its header, a tally section,
+ * and the patch list with the commit messages of the new patches.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "digest.h"
+#include "header.h"
+#include "record.h"
+#include "seen.h"
+#include "tool.h"
+
+static const char synopsis[] =
+    "header [-f label] [-l name] [-t label] [file ...]\n"
+    "tally [-d] [-n top] [-T title] [file ...]\n"
+    "patches [-s file] [file ...]";
+
+/* Runs fn over every operand (stdin without one); false if one failed. */
+static bool
+each_input(int argc, char **argv, bool (*fn)(const char *, void *),
+    void *arg)
+{
+	bool ok = true;
+	int i;
+
+	if (argc == 0)
+		return fn("-", arg);
+	for (i = 0; i < argc; i++)
+		ok = fn(argv[i], arg) && ok;
+	return ok;
+}
+
+static bool
+read_records(const char *path, void *d)
+{
+	struct mld_recin in;
+	bool ok;
+
+	if (!mld_recin_open(&in, path))
+		return false;
+	ok = mld_digest_read(d, &in);
+	mld_recin_close(&in);
+	return ok;
+}
+
+static void
+put(GString *out)
+{
+	fwrite(out->str, 1, out->len, stdout);
+	g_string_truncate(out, 0);
+}
+
+static int
+cmd_header(struct mld_cli *cli)
+{
+	static const struct mld_opt opts[] = {
+		{ "from", 'f', "label", "start label (default: first date)" },
+		{ "list", 'l', "name", "name of the list" },
+		{ "to", 't', "label", "end label (default: last date)" },
+		{ NULL, 0, NULL, NULL },
+	};
+	const char *from = NULL, *to = NULL, *list = NULL;
+	struct mld_digest *d = NULL;
+	GString *out = g_string_new(NULL);
+	int c;
+
+	cli->opts = opts;
+	while ((c = mld_getopt(cli)) != -1) {
+		switch (c) {
+		case 'f': from = cli->optarg; break;
+		case 'l': list = cli->optarg; break;
+		case 't': to = cli->optarg; break;
+		}
+	}
+	/* Records are read only for the labels they would give. */
+	if (from == NULL || to == NULL) {
+		d = mld_digest_new(true);
+		each_input(cli->argc, cli->argv, read_records, d);
+		if (from == NULL)
+			from = mld_digest_first(d);
+		if (to == NULL)
+			to = mld_digest_last(d);
+	}
+	mld_digest_header(out, list, from ? from : "unknown",
+	    to ? to : "unknown");
+	put(out);
+	g_string_free(out, TRUE);
+	mld_digest_free(d);
+	return mld_finish("record");
+}
+
+/* Tally lines are plain text, not records: no field is escaped. */
+static bool
+read_tally(const char *path, void *out)
+{
+	const char *name = mld_input_name(path);
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	uint64_t lineno = 0;
+	bool ok;
+
+	if (f == NULL) {
+		mld_err("%s: %s", path, strerror(errno));
+		return false;
+	}
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (line[0] == '#')
+			continue;
+		if ((size_t)n != strlen(line) ||
+		    !mld_digest_tally_line(out, line)) {
+			mld_warn_line(name, lineno,
+			    "not a tally line (count, name), skipped");
+			mld_count_skip();
+		}
+	}
+	ok = !ferror(f);
+	if (!ok)
+		mld_err("%s: read error: %s", name, strerror(errno));
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return ok;
+}
+
+static int
+cmd_tally(struct mld_cli *cli)
+{
+	static const struct mld_opt opts[] = {
+		{ "domains", 'd', NULL, "the default title of a domain tally" },
+		{ "top", 'n', "top", "the number the default title gives (15)" },
+		{ "title", 'T', "title", "the title of the section" },
+		{ NULL, 0, NULL, NULL },
+	};
+	GString *out = g_string_new(NULL);
+	const char *title = NULL;
+	bool domains = false;
+	char *end, *dflt;
+	unsigned long top = 15;
+	int c;
+
+	cli->opts = opts;
+	while ((c = mld_getopt(cli)) != -1) {
+		switch (c) {
+		case 'd':
+			domains = true;
+			break;
+		case 'n':
+			top = strtoul(cli->optarg, &end, 10);
+			if (*cli->optarg < '0' || *cli->optarg > '9' ||
+			    *end != '\0' || top == 0 || top > 1000000)
+				mld_badarg(cli, "-n", "not a count");
+			break;
+		case 'T':
+			title = cli->optarg;
+			break;
+		}
+	}
+	dflt = mld_digest_tally_title(domains, (unsigned)top);
+	mld_digest_safe(out, title != NULL ? title : dflt, true);
+	g_string_append(out, "\n\n");
+	each_input(cli->argc, cli->argv, read_tally, out);
+	g_string_append_c(out, '\n');
+	put(out);
+	g_string_free(out, TRUE);
+	g_free(dflt);
+	return mld_finish("line");
+}
+
+static int
+cmd_patches(struct mld_cli *cli)
+{
+	static const struct mld_opt opts[] = {
+		{ "seen", 's', "file", "report as Exist what file holds; "
+		    "add what is printed" },
+		{ NULL, 0, NULL, NULL },
+	};
+	struct mld_digest *d = mld_digest_new(false);
+	GString *out = g_string_new(NULL);
+	struct mld_seen seen;
+	const char *seenpath = NULL;
+	bool ok;
+	int c;
+
+	cli->opts = opts;
+	while ((c = mld_getopt(cli)) != -1)
+		if (c == 's')
+			seenpath = cli->optarg;
+	mld_seen_init(&seen);
+	/* Without its state a digest would report everything again. */
+	if (seenpath != NULL && !mld_seen_load(&seen, seenpath))
+		mld_fatal("%s: cannot read the seen state", seenpath);
+	ok = each_input(cli->argc, cli->argv, read_records, d);
+	mld_digest_list(d, out);
+	mld_digest_messages(d, &seen, out);
+	put(out);
+	/*
+	 * The state changes only once the digest is out and the input was
+	 * all read: a digest that was lost is sent again next time.
+	 */
+	if (seenpath != NULL) {
+		if (!ok || fflush(stdout) != 0 || ferror(stdout))
+			mld_err("%s: not updated", seenpath);
+		else
+			mld_seen_save(&seen);
+	}
+	mld_seen_free(&seen);
+	mld_digest_free(d);
+	g_string_free(out, TRUE);
+	return mld_finish("record");
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct mld_opt none[] = {
+		{ NULL, 0, NULL, NULL },
+	};
+	static const struct {
+		const char *name;
+		int (*fn)(struct mld_cli *);
+	} cmds[] = {
+		{ "header", cmd_header },
+		{ "tally", cmd_tally },
+		{ "patches", cmd_patches },
+	};
+	struct mld_cli cli = { synopsis, none, argc, argv, NULL };
+	size_t i;
+
+	mld_init("digestfmt");
+	mld_gmime_init();
+	while (mld_getopt(&cli) != -1)
+		continue;
+	if (cli.argc == 0)
+		mld_usage(&cli);
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(cli.argv[0], cmds[i].name) == 0)
+			return cmds[i].fn(&cli);
+	fprintf(stderr, "digestfmt: unknown command: %s\n", cli.argv[0]);
+	mld_usage(&cli);
+}

@@ -1,0 +1,346 @@
+/*
+ * message.c - body text through GMime (see message.h).
+ */
+#include "message.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <gmime/gmime.h>
+
+void
+mld_texts_init(struct mld_texts *t)
+{
+	t->main = g_string_new(NULL);
+	t->extra = g_string_new(NULL);
+}
+
+void
+mld_texts_free(struct mld_texts *t)
+{
+	g_string_free(t->main, TRUE);
+	g_string_free(t->extra, TRUE);
+	t->main = t->extra = NULL;
+}
+
+/* windows-1252 0x80-0x9f; the five holes become U+FFFD. */
+static const gunichar cp1252[32] = {
+	0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
+	0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
+};
+
+char *
+mld_text_repair(char *s)
+{
+	const char *p = s, *bad;
+	GString *out;
+	guchar c;
+
+	if (g_utf8_validate(s, -1, &bad))
+		return s;
+	/* Valid UTF-8 runs stay; each byte between them is windows-1252. */
+	out = g_string_sized_new(strlen(s) + 16);
+	do {
+		g_string_append_len(out, p, bad - p);
+		c = (guchar)*bad;
+		g_string_append_unichar(out, c >= 0x80 && c < 0xa0 ?
+		    cp1252[c - 0x80] : c);
+		p = bad + 1;
+	} while (!g_utf8_validate(p, -1, &bad));
+	g_string_append(out, p);
+	g_free(s);
+	return g_string_free(out, FALSE);
+}
+
+/* Number of '>' that open a line: its quote depth in format=flowed. */
+static size_t
+quote_depth(const char *p, size_t n)
+{
+	size_t d = 0;
+
+	while (d < n && p[d] == '>')
+		d++;
+	return d;
+}
+
+void
+mld_unflow(GString *s, bool delsp)
+{
+	GString *out = g_string_sized_new(s->len);
+	const char *p = s->str, *end = s->str + s->len, *nl, *b;
+	size_t n, bn, d, open_depth = 0;
+	bool open = false, flowed;
+
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		n = (size_t)(nl - p);
+		d = quote_depth(p, n);
+		if (open && d != open_depth) {
+			g_string_append_c(out, '\n');
+			open = false;
+		}
+		b = p;
+		bn = n;
+		if (open && d > 0) {
+			/* A continued quoted line: its quote marks go. */
+			b += d;
+			bn -= d;
+			if (bn > 0 && *b == ' ') {
+				b++;
+				bn--;
+			}
+		} else if (d == 0 && bn > 0 && *b == ' ') {
+			/* Space-stuffing: one space was put before ' ', "From ". */
+			b++;
+			bn--;
+		}
+		flowed = bn > 0 && b[bn - 1] == ' ' &&
+		    !(n == 3 && memcmp(p, "-- ", 3) == 0);
+		g_string_append_len(out, b, (gssize)(flowed && delsp ? bn - 1 : bn));
+		open = flowed;
+		open_depth = d;
+		if (!flowed && nl < end)
+			g_string_append_c(out, '\n');
+	}
+	if (open && s->len > 0 && s->str[s->len - 1] == '\n')
+		g_string_append_c(out, '\n');
+	g_string_assign(s, out->str);
+	g_string_free(out, TRUE);
+}
+
+static bool
+is_patch_type(GMimeContentType *ct)
+{
+	return g_mime_content_type_is_type(ct, "text", "x-patch") ||
+	    g_mime_content_type_is_type(ct, "text", "x-diff") ||
+	    g_mime_content_type_is_type(ct, "text", "diff") ||
+	    g_mime_content_type_is_type(ct, "text", "patch");
+}
+
+/*
+ * Appends bytes to out with CRLF turned into LF and each NUL into U+FFFD,
+ * in one pass: this copy is the only one the body text goes through.
+ */
+static void
+append_lf(GString *out, const guint8 *p, const guint8 *end)
+{
+	const guint8 *q;
+	size_t start = out->len, nul = 0;
+	char *w;
+
+	for (q = p; q < end && (q = memchr(q, '\0', (size_t)(end - q))) != NULL;
+	    q++)
+		nul++;
+	if (nul == 0 && memchr(p, '\r', (size_t)(end - p)) == NULL) {
+		g_string_append_len(out, (const char *)p, end - p);
+		return;
+	}
+	g_string_set_size(out, start + (size_t)(end - p) + 2 * nul);
+	w = out->str + start;
+	for (; p < end; p++) {
+		if (*p == '\0') {
+			memcpy(w, "\xef\xbf\xbd", 3);
+			w += 3;
+		} else if (!(*p == '\r' && p + 1 < end && p[1] == '\n')) {
+			*w++ = (char)*p;
+		}
+	}
+	g_string_truncate(out, (gsize)(w - out->str));
+}
+
+/*
+ * Appends the text of a part to out, decoded and in UTF-8.  Not
+ * g_mime_text_part_get_text: it returns a C string, and a NUL in the
+ * body (it happens) would cut it there, diff and all.
+ */
+/* Length of the ASCII run at the start of p[0..n), eight bytes a step. */
+static size_t
+ascii_prefix(const char *p, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+	}
+	while (i < n && (unsigned char)p[i] < 0x80)
+		i++;
+	return i;
+}
+
+/*
+ * Makes what out holds from offset start valid UTF-8.  Most patch mail
+ * is ASCII: that part is skipped fast, g_utf8_validate reads the rest.
+ */
+static void
+repair_from(GString *out, size_t start)
+{
+	char *s;
+
+	start += ascii_prefix(out->str + start, out->len - start);
+	if (g_utf8_validate(out->str + start, (gssize)(out->len - start), NULL))
+		return;
+	s = mld_text_repair(g_strndup(out->str + start, out->len - start));
+	g_string_truncate(out, start);
+	g_string_append(out, s);
+	g_free(s);
+}
+
+/* A charset that needs no conversion to UTF-8. */
+static bool
+is_utf8(const char *charset)
+{
+	return charset == NULL || g_ascii_strcasecmp(charset, "utf-8") == 0 ||
+	    g_ascii_strcasecmp(charset, "us-ascii") == 0;
+}
+
+/*
+ * Content that is neither encoded nor in another charset is read where it
+ * lies, in the memory the parser was given: no stream, no copy.
+ */
+static bool
+direct(GMimeDataWrapper *content, const char *charset, GString *out)
+{
+	GMimeStream *st = g_mime_data_wrapper_get_stream(content);
+	GByteArray *buf;
+	gint64 a, b;
+
+	switch (g_mime_data_wrapper_get_encoding(content)) {
+	case GMIME_CONTENT_ENCODING_DEFAULT:
+	case GMIME_CONTENT_ENCODING_7BIT:
+	case GMIME_CONTENT_ENCODING_8BIT:
+	case GMIME_CONTENT_ENCODING_BINARY:
+		break;
+	default:
+		return false;
+	}
+	if (!is_utf8(charset) || st == NULL || !GMIME_IS_STREAM_MEM(st))
+		return false;
+	buf = GMIME_STREAM_MEM(st)->buffer;
+	a = st->bound_start;
+	b = st->bound_end < 0 ? (gint64)buf->len : st->bound_end;
+	if (buf == NULL || a < 0 || a > b || b > (gint64)buf->len)
+		return false;
+	append_lf(out, buf->data + a, buf->data + b);
+	return true;
+}
+
+/* Content decoded and converted to UTF-8 through GMime's filters. */
+static void
+decode(GMimeDataWrapper *content, const char *charset, GString *out)
+{
+	GMimeStream *mem = g_mime_stream_mem_new();
+	GMimeStream *filtered = g_mime_stream_filter_new(mem);
+	GMimeFilter *conv;
+	GByteArray *bytes;
+
+	if (!is_utf8(charset) &&
+	    (conv = g_mime_filter_charset_new(charset, "UTF-8")) != NULL) {
+		g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered), conv);
+		g_object_unref(conv);
+	}
+	g_mime_data_wrapper_write_to_stream(content, filtered);
+	g_mime_stream_flush(filtered);
+	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	append_lf(out, bytes->data, bytes->data + bytes->len);
+	g_object_unref(filtered);
+	g_object_unref(mem);
+}
+
+/*
+ * Appends the text of a part to out, decoded and in UTF-8.  Not
+ * g_mime_text_part_get_text: it returns a C string, and a NUL in the
+ * body (it happens) would cut it there, diff and all.
+ */
+static void
+part_text(GMimeObject *part, GString *out)
+{
+	GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(part));
+	GMimeContentType *ct = g_mime_object_get_content_type(part);
+	const char *charset = g_mime_content_type_get_parameter(ct, "charset");
+	const char *fmt = g_mime_content_type_get_parameter(ct, "format");
+	const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
+	GString *t;
+	size_t start;
+
+	if (content == NULL)
+		return;
+	if (out->len > 0 && out->str[out->len - 1] != '\n')
+		g_string_append_c(out, '\n');
+	start = out->len;
+	if (!direct(content, charset, out))
+		decode(content, charset, out);
+	repair_from(out, start);
+	if (fmt != NULL && g_ascii_strcasecmp(fmt, "flowed") == 0) {
+		t = g_string_new(out->str + start);
+		mld_unflow(t, delsp != NULL && g_ascii_strcasecmp(delsp, "yes") == 0);
+		g_string_truncate(out, start);
+		g_string_append_len(out, t->str, (gssize)t->len);
+		g_string_free(t, TRUE);
+	}
+}
+
+struct walk {
+	struct mld_texts *t;
+	bool have_main;
+};
+
+static void
+visit(GMimeObject *parent, GMimeObject *part, gpointer data)
+{
+	struct walk *w = data;
+	GMimeContentType *ct;
+	bool attached;
+
+	(void)parent;
+	if (!GMIME_IS_TEXT_PART(part))
+		return;
+	ct = g_mime_object_get_content_type(part);
+	attached = g_mime_part_is_attachment(GMIME_PART(part));
+	if (!w->have_main && !attached &&
+	    (g_mime_content_type_is_type(ct, "text", "plain") ||
+	    is_patch_type(ct))) {
+		part_text(part, w->t->main);
+		w->have_main = true;
+	} else if (g_mime_content_type_is_type(ct, "text", "plain") ||
+	    is_patch_type(ct)) {
+		part_text(part, w->t->extra);
+	}
+}
+
+bool
+mld_message_texts(const char *text, size_t len, struct mld_texts *t)
+{
+	GMimeStream *stream = g_mime_stream_mem_new_with_buffer(text, len);
+	GMimeParser *parser = g_mime_parser_new_with_stream(stream);
+	GMimeMessage *msg;
+	GMimeObject *top;
+	const char *pro;
+	struct walk w = { t, false };
+
+	g_string_truncate(t->main, 0);
+	g_string_truncate(t->extra, 0);
+	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+	msg = g_mime_parser_construct_message(parser, NULL);
+	g_object_unref(parser);
+	g_object_unref(stream);
+	if (msg == NULL)
+		return false;
+	g_mime_message_foreach(msg, visit, &w);
+	top = g_mime_message_get_mime_part(msg);
+	/* A multipart whose boundary never comes holds all in its prologue. */
+	if (!w.have_main && t->extra->len == 0 && top != NULL &&
+	    GMIME_IS_MULTIPART(top) &&
+	    (pro = g_mime_multipart_get_prologue(GMIME_MULTIPART(top))) != NULL) {
+		append_lf(t->main, (const guint8 *)pro,
+		    (const guint8 *)pro + strlen(pro));
+		repair_from(t->main, 0);
+	}
+	g_object_unref(msg);
+	return true;
+}

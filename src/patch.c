@@ -1,0 +1,516 @@
+/*
+ * patch.c - one message as a patchinfo record (see patch.h).
+ */
+#include "patch.h"
+
+#include <string.h>
+#include <gmime/gmime.h>
+
+#include "addr.h"
+#include "body.h"
+#include "header.h"
+#include "subject.h"
+#include "trailers.h"
+
+const char *const mld_patch_columns[] = { "kind", "date", "msgid",
+	"series", "version", "n", "total", "prefix", "author", "contributor",
+	"subject", "title", "diffstat", "trailers", "body", NULL };
+
+/*
+ * Appends a message file's text with LF line ends.  Unlike mld_msg_text
+ * nothing is unescaped: a file holds one message as it was sent.
+ */
+static void
+lf_text(const char *p, size_t len, GString *out)
+{
+	const char *end = p + len;
+
+	for (; p < end; p++)
+		if (!(*p == '\r' && p + 1 < end && p[1] == '\n'))
+			g_string_append_c(out, *p);
+	if (out->len > 0 && out->str[out->len - 1] != '\n')
+		g_string_append_c(out, '\n');
+}
+
+/* The header fields read, all in one pass over the header. */
+enum { H_SUBJECT, H_FROM, H_DATE, H_MSGID, H_IRT, H_REFS, H_XOF, H_RTO,
+	H_CTYPE, H_CTE, NH };
+static const char *const hnames[NH] = {
+	[H_SUBJECT] = "Subject", [H_FROM] = "From", [H_DATE] = "Date",
+	[H_MSGID] = "Message-ID", [H_IRT] = "In-Reply-To",
+	[H_REFS] = "References", [H_XOF] = "X-Original-From",
+	[H_RTO] = "Reply-To", [H_CTYPE] = "Content-Type",
+	[H_CTE] = "Content-Transfer-Encoding",
+};
+
+/* A patch or cover letter seen earlier in the run. */
+struct posting {
+	char *key;
+	unsigned version, total;
+	bool cover;
+};
+
+static void
+posting_free(gpointer data)
+{
+	struct posting *ps = data;
+
+	g_free(ps->key);
+	g_free(ps);
+}
+
+void
+mld_analyser_init(struct mld_analyser *a, bool all)
+{
+	size_t i;
+
+	a->all = all;
+	a->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    posting_free);
+	mld_texts_init(&a->texts);
+	a->text = g_string_sized_new(1 << 16);
+	a->hv = g_new(GString *, NH);
+	a->hf = g_new(bool, NH);
+	for (i = 0; i < NH; i++)
+		a->hv[i] = g_string_sized_new(128);
+}
+
+void
+mld_analyser_free(struct mld_analyser *a)
+{
+	size_t i;
+
+	g_hash_table_destroy(a->seen);
+	mld_texts_free(&a->texts);
+	g_string_free(a->text, TRUE);
+	for (i = 0; i < NH; i++)
+		g_string_free(a->hv[i], TRUE);
+	g_free(a->hv);
+	g_free(a->hf);
+}
+
+void
+mld_patch_init(struct mld_patch *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->diffstat = g_string_new(NULL);
+	p->trailers = g_string_new(NULL);
+	p->body = g_string_new(NULL);
+}
+
+/* Empties p for the next message, keeping its buffers. */
+static void
+patch_reset(struct mld_patch *p)
+{
+	g_free(p->msgid);
+	g_free(p->series);
+	g_free(p->prefix);
+	g_free(p->author);
+	g_free(p->contributor);
+	g_free(p->subject);
+	g_free(p->title);
+	p->msgid = p->series = p->prefix = p->author = p->contributor =
+	    p->subject = p->title = NULL;
+	p->date[0] = '\0';
+	p->kind = MLD_KIND_OTHER;
+	p->version = p->n = p->total = 1;
+	g_string_truncate(p->diffstat, 0);
+	g_string_truncate(p->trailers, 0);
+	g_string_truncate(p->body, 0);
+}
+
+void
+mld_patch_free(struct mld_patch *p)
+{
+	patch_reset(p);
+	g_string_free(p->diffstat, TRUE);
+	g_string_free(p->trailers, TRUE);
+	g_string_free(p->body, TRUE);
+}
+
+const char *
+mld_kind_name(enum mld_kind k)
+{
+	static const char *const names[] = { "cover", "patch", "reply",
+		"pull", "other" };
+
+	return names[k];
+}
+
+/* The raw value of header field i of the message, or NULL. */
+static const char *
+field(const struct mld_analyser *a, int i)
+{
+	return a->hf[i] ? a->hv[i]->str : NULL;
+}
+
+/* "Name <addr>" of the first mailbox of raw, relays undone; or NULL. */
+static char *
+person(const char *raw, const char *x_original_from, const char *reply_to)
+{
+	struct mld_person who;
+	char *s;
+
+	if (raw == NULL || !mld_person_parse(raw, &who))
+		return NULL;
+	mld_person_unrelay(&who, x_original_from, reply_to);
+	s = mld_person_format(&who);
+	mld_person_clear(&who);
+	return s;
+}
+
+/*
+ * Could this mail carry a diff?  Only a cheap look at the raw text: a
+ * multipart or encoded body might, and so does any diff-like line.
+ */
+static bool
+may_have_diff(const struct mld_analyser *a, const char *text, size_t hl,
+    size_t len)
+{
+	static const char *const marks[] = { "\n@@ -", "\ndiff --git ",
+		"\n--- ", "\nIndex: " };
+	const char *v;
+	size_t i;
+
+	if ((v = field(a, H_CTYPE)) != NULL &&
+	    g_ascii_strncasecmp(v, "multipart/", 10) == 0)
+		return true;
+	if ((v = field(a, H_CTE)) != NULL &&
+	    g_ascii_strncasecmp(v, "base64", 6) == 0)
+		return true;
+	for (i = 0; i < G_N_ELEMENTS(marks); i++)
+		if (memmem(text + hl - 1, len - hl + 1, marks[i],
+		    strlen(marks[i])) != NULL)
+			return true;
+	return false;
+}
+
+/* The message a message answers: In-Reply-To, else its last reference. */
+static char *
+parent_id(const char *in_reply_to, const char *references, bool root)
+{
+	GMimeReferences *refs;
+	char *id = NULL;
+	int n;
+
+	if (!root && in_reply_to != NULL &&
+	    (id = mld_header_msgid(in_reply_to)) != NULL)
+		return id;
+	if (references != NULL) {
+		refs = g_mime_references_parse(NULL, references);
+		if (refs != NULL) {
+			n = g_mime_references_length(refs);
+			if (n > 0)
+				id = g_strdup(g_mime_references_get_message_id(
+				    refs, root ? 0 : n - 1));
+			g_mime_references_free(refs);
+		}
+	}
+	if (id == NULL && root && in_reply_to != NULL)
+		id = mld_header_msgid(in_reply_to);
+	return id;
+}
+
+/* An ID with each "-<digits>-" counter turned into "-#-". */
+static char *
+id_pattern(const char *id)
+{
+	GString *s = g_string_new(NULL);
+	const char *p = id, *q;
+
+	while (*p != '\0') {
+		if (*p == '-' && g_ascii_isdigit(p[1])) {
+			for (q = p + 1; g_ascii_isdigit(*q); q++)
+				;
+			if (*q == '-') {
+				g_string_append(s, "-#");
+				p = q;
+				continue;
+			}
+		}
+		g_string_append_c(s, *p++);
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* What follows the first '.' of an ID, when it holds a timestamp. */
+static const char *
+after_first_label(const char *id)
+{
+	const char *dot = strchr(id, '.'), *p;
+	size_t run = 0;
+
+	if (dot == NULL)
+		return NULL;
+	for (p = dot + 1; *p != '\0' && *p != '@'; p++) {
+		run = g_ascii_isdigit(*p) ? run + 1 : 0;
+		if (run >= 9)
+			return dot + 1;
+	}
+	return NULL;
+}
+
+/*
+ * True when two message IDs look like messages of one posting: git
+ * send-email's "<date>.<pid>-<n>-<user>@<host>" and b4's
+ * "<date>-<slug>-v<v>-<n>-<hash>@<host>" differ only in the counter;
+ * format-patch's "cover.<time>.git.<user>" and "<sha1>.<time>.git.<user>"
+ * only in their first label.
+ */
+static bool
+same_posting_ids(const char *a, const char *b)
+{
+	char *pa = id_pattern(a), *pb = id_pattern(b);
+	const char *ra, *rb;
+	bool same = strcmp(pa, pb) == 0 && strcmp(a, b) != 0 &&
+	    strstr(pa, "-#") != NULL;
+
+	g_free(pa);
+	g_free(pb);
+	if (!same && (ra = after_first_label(a)) != NULL &&
+	    (rb = after_first_label(b)) != NULL)
+		same = strcmp(ra, rb) == 0;
+	return same;
+}
+
+static void
+series_key(struct mld_analyser *a, struct mld_patch *p,
+    const char *in_reply_to, const char *references)
+{
+	char *parent = parent_id(in_reply_to, references, false);
+	const char *msgid = p->msgid != NULL ? p->msgid : "";
+	struct posting *ps = parent != NULL ?
+	    g_hash_table_lookup(a->seen, parent) : NULL;
+
+	if (p->kind == MLD_KIND_COVER) {
+		p->series = g_strdup(msgid);
+	} else if (p->kind == MLD_KIND_PATCH) {
+		/* A patch of another size answering a patch (a fix sent in
+		 * reply to one patch of a series) is a posting of its own;
+		 * a cover may miscount its patches. */
+		if (ps != NULL && ps->version == p->version &&
+		    (ps->cover || ps->total == p->total))
+			p->series = g_strdup(ps->key);
+		else if (ps == NULL && parent != NULL &&
+		    same_posting_ids(msgid, parent))
+			p->series = g_strdup(parent);
+		else
+			p->series = g_strdup(msgid);
+	} else if (ps != NULL) {
+		p->series = g_strdup(ps->key);
+	} else {
+		p->series = parent_id(in_reply_to, references, true);
+		if (p->series == NULL)
+			p->series = g_strdup(msgid);
+	}
+	g_free(parent);
+	if ((p->kind == MLD_KIND_COVER || p->kind == MLD_KIND_PATCH) &&
+	    *msgid != '\0' && !g_hash_table_contains(a->seen, msgid)) {
+		ps = g_new(struct posting, 1);
+		ps->key = g_strdup(p->series);
+		ps->version = p->version;
+		ps->total = p->total;
+		ps->cover = p->kind == MLD_KIND_COVER;
+		g_hash_table_insert(a->seen, g_strdup(msgid), ps);
+	}
+}
+
+/*
+ * A tagged subject without a diff is a review that kept the subject when
+ * it answers a message; alone (a robot's report on "[tree:branch 3/9]")
+ * it is other mail.
+ */
+static enum mld_kind
+kind_of(const struct mld_subject *s, bool has_diff, bool answers)
+{
+	bool tagged = s->patch || s->rfc;
+
+	if (s->reply)
+		return MLD_KIND_REPLY;
+	if (s->pull)
+		return MLD_KIND_PULL;
+	if (tagged && s->n == 0)
+		return MLD_KIND_COVER;
+	if (has_diff)
+		return MLD_KIND_PATCH;
+	return tagged && answers ? MLD_KIND_REPLY : MLD_KIND_OTHER;
+}
+
+/* Kind, diffstat, trailers and excerpt from the body texts. */
+static void
+read_body(struct mld_analyser *a, const struct mld_subject *s,
+    bool answers, struct mld_patch *p, struct mld_inbody *ib)
+{
+	const GString *t = a->texts.main;
+	struct mld_diff d, dx;
+	const char *sum;
+	size_t n, end;
+	bool has_diff;
+
+	mld_inbody_read(t->str, t->len, ib);
+	has_diff = mld_diff_scan(t->str, t->len, &d);
+	if (!has_diff && mld_diff_scan(a->texts.extra->str,
+	    a->texts.extra->len, &dx)) {
+		has_diff = true;
+		d.files = dx.files;
+		d.hunks = dx.hunks;
+		d.insertions = dx.insertions;
+		d.deletions = dx.deletions;
+	}
+	p->kind = kind_of(s, has_diff, answers);
+	end = mld_body_message_end(t->str, ib->end, d.start);
+	mld_trailers(t->str + ib->end, end - ib->end, p->trailers);
+	mld_body_excerpt(t->str, ib->end, d.start, p->body);
+	/* The summary the sender wrote, else the one the diff implies. */
+	if (mld_diffstat_find(p->body->str, p->body->len, &sum, &n))
+		g_string_append_len(p->diffstat, sum, (gssize)n);
+	else if (has_diff)
+		mld_diffstat_format(&d, p->diffstat);
+}
+
+/* The headers: date and message ID. */
+static void
+read_headers(const struct mld_analyser *a, const struct mld_msg *m,
+    const char *text, size_t hl, struct mld_patch *p)
+{
+	const char *v;
+	int64_t when;
+
+	/* The fallbacks (From_ line, Received) cost a second look. */
+	if (((v = field(a, H_DATE)) != NULL && mld_date_parse(v, &when)) ||
+	    mld_message_date(text, hl, m->from_line, m->from_len, &when))
+		mld_date_iso(when, p->date);
+	else
+		mld_warn_at(&m->where, "no readable Date");
+	v = field(a, H_MSGID);
+	p->msgid = v != NULL ? mld_header_msgid(v) : NULL;
+	if (p->msgid == NULL)
+		mld_warn_at(&m->where, "no Message-ID");
+}
+
+/* Reads the message in a->text; m gives its place and From_ line. */
+static bool
+analyse(struct mld_analyser *a, const struct mld_msg *m, struct mld_patch *p)
+{
+	struct mld_subject s, ibs;
+	struct mld_inbody ib = { NULL, NULL, NULL, 0 };
+	const char *text, *irt, *refs, *v;
+	size_t hl, len;
+
+	patch_reset(p);
+	text = a->text->str;
+	len = a->text->len;
+	hl = mld_header_len(text, len);
+	mld_header_scan(text, len, hnames, NH, a->hv, a->hf);
+	v = field(a, H_SUBJECT);
+	p->subject = mld_header_decode(v != NULL ? v : "");
+	mld_subject_parse(p->subject, &s);
+	/* A cheap look first: most list mail is not a patch. */
+	if (!a->all && (s.reply || s.pull || (!s.patch && !s.rfc &&
+	    !may_have_diff(a, text, hl, len)))) {
+		mld_subject_clear(&s);
+		return false;
+	}
+	if (!mld_message_texts(text, len, &a->texts))
+		mld_warn_at(&m->where, "GMime cannot parse the message");
+	irt = field(a, H_IRT);
+	refs = field(a, H_REFS);
+	read_body(a, &s, irt != NULL || refs != NULL, p, &ib);
+	if (!a->all && p->kind != MLD_KIND_PATCH &&
+	    p->kind != MLD_KIND_COVER) {
+		mld_inbody_clear(&ib);
+		mld_subject_clear(&s);
+		return false;
+	}
+	read_headers(a, m, text, hl, p);
+	p->author = person(field(a, H_FROM), field(a, H_XOF), field(a, H_RTO));
+	if (p->author == NULL) {
+		mld_warn_at(&m->where, "no readable From");
+		p->author = g_strdup("");
+	}
+	p->contributor = person(ib.from, NULL, NULL);
+	if (p->contributor == NULL)
+		p->contributor = g_strdup(p->author);
+	p->prefix = g_strdup(s.prefix);
+	p->version = s.version;
+	p->n = s.n;
+	p->total = s.total;
+	if (ib.subject != NULL) {
+		/* git am takes the title from an in-body Subject. */
+		mld_subject_parse(ib.subject, &ibs);
+		p->title = g_strdup(ibs.title);
+		mld_subject_clear(&ibs);
+	} else {
+		p->title = g_strdup(s.title);
+	}
+	series_key(a, p, irt, refs);
+	mld_inbody_clear(&ib);
+	mld_subject_clear(&s);
+	return true;
+}
+
+bool
+mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
+    struct mld_patch *p)
+{
+	g_string_truncate(a->text, 0);
+	mld_msg_text(m, a->text);
+	return analyse(a, m, p);
+}
+
+int
+mld_patch_analyse_file(struct mld_analyser *a, const char *path,
+    struct mld_patch *p)
+{
+	struct mld_msg m;
+	GError *err = NULL;
+	gchar *data;
+	gsize len;
+	const char *nl;
+	bool got;
+
+	if (!g_file_get_contents(path, &data, &len, &err)) {
+		mld_err("%s", err->message);
+		g_error_free(err);
+		return -1;
+	}
+	memset(&m, 0, sizeof(m));
+	m.where.input = path;
+	m.where.number = 1;
+	m.raw = data;
+	m.rawlen = len;
+	nl = memchr(data, '\n', len);
+	/* git format-patch files open with a From_ line. */
+	if (nl != NULL && mld_is_from_line(data, (size_t)(nl - data) -
+	    (nl > data && nl[-1] == '\r'))) {
+		m.from_line = data;
+		m.from_len = (size_t)(nl - data);
+		m.raw = nl + 1;
+		m.rawlen = len - (size_t)(nl + 1 - data);
+	}
+	g_string_truncate(a->text, 0);
+	lf_text(m.raw, m.rawlen, a->text);
+	got = analyse(a, &m, p);
+	g_free(data);
+	return got ? 1 : 0;
+}
+
+void
+mld_patch_record(const struct mld_patch *p, struct mld_rec *r)
+{
+	mld_rec_add(r, mld_kind_name(p->kind));
+	mld_rec_add(r, p->date);
+	mld_rec_add(r, p->msgid);
+	mld_rec_add(r, p->series);
+	mld_rec_add_u64(r, p->version);
+	mld_rec_add_u64(r, p->n);
+	mld_rec_add_u64(r, p->total);
+	mld_rec_add(r, p->prefix);
+	mld_rec_add(r, p->author);
+	mld_rec_add(r, p->contributor);
+	mld_rec_add(r, p->subject);
+	mld_rec_add(r, p->title);
+	mld_rec_add(r, p->diffstat->str);
+	mld_rec_add(r, p->trailers->str);
+	mld_rec_add(r, p->body->str);
+}

@@ -1,0 +1,93 @@
+/*
+ * patch.h - what one message says about a patch series: the columns of a
+ * patchinfo record (kind, date, message ID, series key, version, n/N,
+ * people, subject, title, diffstat, trailers, excerpt).
+ *
+ * Kind: a Re:/Fwd: subject is `reply`; a [GIT PULL] is `pull`; a message
+ * whose own text carries a diff (hunks that agree with their headers) is
+ * a `patch`; a patch-tagged subject numbered 0/N is a `cover`; a
+ * patch-tagged subject without a diff of its own that answers another
+ * message (a review that kept the subject) is a `reply`; the rest is
+ * `other`.
+ *
+ * Series: a cover letter keys its own posting; a patch takes the key of
+ * the message it answers when that one was seen earlier in the run with
+ * the same version and is a cover or a patch of the same N (a patch sent
+ * in reply to one patch of another series posts on its own), or the
+ * message ID it answers when that ID is shaped
+ * like its own (git send-email and b4 number the messages of one posting
+ * in one ID pattern: the cover was cut off), else its own ID (the thread
+ * root of a posting without a cover).  A v2 sent in reply to v1 so gets
+ * a key of its own.  The seen set grows with the number of patch mails
+ * (a message ID and a key each), never with their text.
+ */
+#ifndef MLD_PATCH_H
+#define MLD_PATCH_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+#include "mbox.h"
+#include "message.h"
+#include "record.h"
+
+enum mld_kind {
+	MLD_KIND_COVER,
+	MLD_KIND_PATCH,
+	MLD_KIND_REPLY,
+	MLD_KIND_PULL,
+	MLD_KIND_OTHER,
+};
+
+/* The record columns, in order, ending with NULL. */
+extern const char *const mld_patch_columns[];
+
+struct mld_patch {
+	enum mld_kind kind;
+	char date[32];		/* ISO 8601 UTC, "" when unknown */
+	char *msgid, *series, *prefix, *author, *contributor, *subject,
+	    *title;
+	unsigned version, n, total;
+	GString *diffstat, *trailers, *body;
+};
+
+/* State kept across the messages of a run. */
+struct mld_analyser {
+	bool all;		/* keep replies, pulls and other mail */
+	GHashTable *seen;	/* msgid -> struct posting, patches and covers */
+	struct mld_texts texts;
+	GString *text;		/* the message being read */
+	GString **hv;		/* its header fields, and which it has */
+	bool *hf;
+};
+
+void mld_analyser_init(struct mld_analyser *a, bool all);
+void mld_analyser_free(struct mld_analyser *a);
+
+void mld_patch_init(struct mld_patch *p);
+void mld_patch_free(struct mld_patch *p);
+
+/*
+ * Reads one message into p.  Returns false when the message yields no
+ * record (a reply, pull or other mail without a->all).  Problems (missing
+ * Date, From or Message-ID, a body GMime cannot read) are reported with
+ * mld_warn_at; the record is still made.
+ */
+bool mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
+    struct mld_patch *p);
+
+/*
+ * Reads the one message in file path (mbsplit -d output, a maildir file,
+ * a git format-patch file with its From_ line).  Returns 1 when p holds
+ * a record, 0 when the message yields none, -1 when the file cannot be
+ * read (reported).
+ */
+int mld_patch_analyse_file(struct mld_analyser *a, const char *path,
+    struct mld_patch *p);
+
+/* Appends p's columns to r. */
+void mld_patch_record(const struct mld_patch *p, struct mld_rec *r);
+
+const char *mld_kind_name(enum mld_kind k);
+
+#endif

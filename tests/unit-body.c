@@ -1,0 +1,403 @@
+/*
+ * Unit tests for body.c, trailers.c, the format=flowed decoder and the
+ * address helpers: the pure functions patchinfo's columns come from.
+ */
+#include <string.h>
+#include <gmime/gmime.h>
+
+#include "addr.h"
+#include "body.h"
+#include "header.h"
+#include "message.h"
+#include "tool.h"
+#include "trailers.h"
+
+/* Scans s and returns the diffstat it implies ("" without a diff). */
+static char *
+stat_of(const char *s, struct mld_diff *d)
+{
+	GString *out = g_string_new(NULL);
+
+	if (mld_diff_scan(s, strlen(s), d))
+		mld_diffstat_format(d, out);
+	return g_string_free(out, FALSE);
+}
+
+static void
+test_diff_git(void)
+{
+	static const char s[] =
+	    "Fix it.\n\n---\n a.c | 3 ++-\n 1 file changed\n\n"
+	    "diff --git a/a.c b/a.c\nindex 1..2 100644\n--- a/a.c\n+++ b/a.c\n"
+	    "@@ -1,3 +1,4 @@\n ctx\n-old\n+new\n+added\n ctx\n"
+	    "diff --git a/b.c b/b.c\n--- a/b.c\n+++ b/b.c\n"
+	    "@@ -10 +10 @@ int f(void)\n-x\n+y\n"
+	    "-- \n2.48.1\n";
+	struct mld_diff d;
+	char *st = stat_of(s, &d);
+
+	g_assert_cmpstr(st, ==, "2 files changed, 3 insertions(+), 2 deletions(-)");
+	g_assert_cmpuint(d.hunks, ==, 2);
+	/* The diff starts at "diff --git", after the diffstat. */
+	g_assert_cmpuint(d.start, ==, (size_t)(strstr(s, "diff --git") - s));
+	g_free(st);
+}
+
+/* A "---" line in prose and a quoted diff are no diff. */
+static void
+test_diff_none(void)
+{
+	static const char *const cases[] = {
+		"Some text\n---\nmore text\n--- not a file\n",
+		"> diff --git a/x b/x\n> --- a/x\n> +++ b/x\n> @@ -1 +1 @@\n"
+		    "> -a\n> +b\n\nLooks good.\n",
+		"--- a/x\n+++ b/x\nno hunk follows\n",
+		"--- a/x\n+++ b/x\n@@ -1 +1 @@\nbroken at once\n",
+		"",
+	};
+	struct mld_diff d;
+	size_t i;
+	char *st;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		st = stat_of(cases[i], &d);
+		g_assert_cmpstr(st, ==, "");
+		g_assert_cmpuint(d.start, ==, strlen(cases[i]));
+		g_free(st);
+	}
+}
+
+/* git metadata without hunks: a rename, a binary file, a mode change. */
+static void
+test_diff_meta(void)
+{
+	static const char s[] =
+	    "diff --git a/old.c b/new.c\nsimilarity index 100%\n"
+	    "rename from old.c\nrename to new.c\n"
+	    "diff --git a/logo.png b/logo.png\nindex 1..2 100644\n"
+	    "Binary files a/logo.png and b/logo.png differ\n"
+	    "diff --git a/run b/run\nold mode 100644\nnew mode 100755\n";
+	struct mld_diff d;
+	char *st = stat_of(s, &d);
+
+	/* git's diffstat counts the rename and the binary, not the mode. */
+	g_assert_cmpstr(st, ==, "2 files changed, 0 insertions(+), 0 deletions(-)");
+	g_assert_cmpuint(d.sections, ==, 3);
+	g_assert_cmpuint(d.hunks, ==, 0);
+	g_assert_cmpuint(d.start, ==, 0);
+	g_free(st);
+	st = stat_of("diff --git a/run b/run\nold mode 100644\nnew mode 100755\n"
+	    "diff --git a/empty b/empty\nnew file mode 100644\n"
+	    "index 0000000..e69de29\n", &d);
+	g_assert_cmpstr(st, ==, "0 files changed");
+	g_assert_cmpuint(d.sections, ==, 2);
+	g_free(st);
+	/* A hunk of context only changes no line. */
+	st = stat_of("--- a/x\n+++ b/x\n@@ -1 +1 @@\n same\n"
+	    "--- a/y\n+++ b/y\n@@ -1 +1 @@\n-a\n+b\n", &d);
+	g_assert_cmpstr(st, ==, "1 file changed, 1 insertion(+), 1 deletion(-)");
+	g_free(st);
+}
+
+/* A quilt patch: "Index:" heads the section; no diff --git. */
+static void
+test_diff_quilt(void)
+{
+	static const char s[] =
+	    "Text.\nIndex: linux/a.c\n=====\n--- linux.orig/a.c\n+++ linux/a.c\n"
+	    "@@ -1,2 +1,2 @@\n-a\n+b\n \n";
+	struct mld_diff d;
+	char *st = stat_of(s, &d);
+
+	g_assert_cmpstr(st, ==, "1 file changed, 1 insertion(+), 1 deletion(-)");
+	g_free(st);
+	/* "=====" sits between Index: and ---: the section starts at ---. */
+	g_assert_cmpuint(d.start, ==, (size_t)(strstr(s, "--- linux") - s));
+}
+
+/* A hunk counts its lines: a "-- " after it is not a deletion. */
+static void
+test_diff_counts(void)
+{
+	static const char s[] =
+	    "--- a/x\n+++ b/x\n@@ -1,2 +1,1 @@\n-gone\n kept\n"
+	    "\\ No newline at end of file\n-- \nsig\n";
+	struct mld_diff d;
+	char *st = stat_of(s, &d);
+
+	g_assert_cmpstr(st, ==, "1 file changed, 1 deletion(-)");
+	g_free(st);
+}
+
+/* git's wording: singular and plural, a zero shown only when both are. */
+static void
+test_diffstat_format(void)
+{
+	static const struct {
+		unsigned files;
+		unsigned long ins, del;
+		const char *want;
+	} cases[] = {
+		{ 1, 1, 0, "1 file changed, 1 insertion(+)" },
+		{ 2, 0, 3, "2 files changed, 3 deletions(-)" },
+		{ 3, 4, 1, "3 files changed, 4 insertions(+), 1 deletion(-)" },
+		{ 1, 0, 0, "1 file changed, 0 insertions(+), 0 deletions(-)" },
+	};
+	struct mld_diff d;
+	GString *out = g_string_new(NULL);
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		memset(&d, 0, sizeof(d));
+		d.files = cases[i].files;
+		d.insertions = cases[i].ins;
+		d.deletions = cases[i].del;
+		g_string_truncate(out, 0);
+		mld_diffstat_format(&d, out);
+		g_assert_cmpstr(out->str, ==, cases[i].want);
+	}
+	g_string_free(out, TRUE);
+}
+
+static void
+test_diffstat_find(void)
+{
+	static const char s[] =
+	    "Text 2 files changed\n"
+	    " a | 1 +\n 1 file changed, 1 insertion(+)  \n"
+	    "> 9 files changed, 9 insertions(+)\n"
+	    " 2 files changed, 4 insertions(+), 1 deletion(-)\n"
+	    " 3 files changed, 1 insertion(+), oops\n";
+	const char *line;
+	size_t n;
+
+	g_assert_true(mld_diffstat_find(s, sizeof s - 1, &line, &n));
+	g_assert_cmpuint(n, ==, strlen("2 files changed, 4 insertions(+), 1 deletion(-)"));
+	g_assert_true(strncmp(line, "2 files changed, 4", 18) == 0);
+	g_assert_true(mld_diffstat_find(s, (size_t)(strstr(s, ">") - s),
+	    &line, &n));
+	g_assert_cmpuint(n, ==, strlen("1 file changed, 1 insertion(+)"));
+	g_assert_false(mld_diffstat_find(s, 20, &line, &n));
+}
+
+static void
+test_inbody(void)
+{
+	static const char s[] =
+	    "\nFrom: \"A. Person\" <a@example.org>\nSubject: [PATCH] real\n"
+	    " title\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n\n\nBody.\n";
+	struct mld_inbody ib;
+
+	g_assert_true(mld_inbody_read(s, sizeof s - 1, &ib));
+	g_assert_cmpstr(ib.from, ==, "\"A. Person\" <a@example.org>");
+	g_assert_cmpstr(ib.subject, ==, "[PATCH] real title");
+	g_assert_cmpstr(ib.date, ==, "Mon, 1 Jan 2024 00:00:00 +0000");
+	g_assert_cmpstr(s + ib.end, ==, "Body.\n");
+	mld_inbody_clear(&ib);
+}
+
+/* Prose that only looks like an in-body header, and a quoted one. */
+static void
+test_inbody_not(void)
+{
+	static const char *const cases[] = {
+		"From: the spec, section 3\n\nText.\n",
+		"From: a@example.org\nText right after.\n",
+		">From: a@example.org\n\nText.\n",
+		"Text.\nFrom: a@example.org\n\n",
+	};
+	struct mld_inbody ib;
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_assert_false(mld_inbody_read(cases[i], strlen(cases[i]), &ib));
+		g_assert_null(ib.from);
+		g_assert_cmpuint(ib.end, ==, 0);
+	}
+}
+
+static char *
+excerpt(const char *s, size_t from)
+{
+	GString *out = g_string_new(NULL);
+	struct mld_diff d;
+
+	mld_diff_scan(s, strlen(s), &d);
+	mld_body_excerpt(s, from, d.start, out);
+	return g_string_free(out, FALSE);
+}
+
+static void
+test_excerpt(void)
+{
+	static const char patch[] =
+	    "\n\nFix.\n\nSigned-off-by: A <a@x>\n---\nnotes \n\n"
+	    " a | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n"
+	    " create mode 100644 a\n\ndiff --git a/a b/a\n--- a/a\n+++ b/a\n"
+	    "@@ -1 +1 @@\n-x\n+y\n-- \n2.1\n";
+	static const char cover[] =
+	    "Hi\n\nA (1):\n  a\n\n 1 file changed, 1 insertion(+)\n\n"
+	    "-- \n2.1\n\n";
+	static const char reply[] =
+	    "> quoted\n\nReply text.\n \n\n-- \nSig line\n";
+	char *e;
+
+	e = excerpt(patch, 0);
+	g_assert_cmpstr(e, ==, "Fix.\n\nSigned-off-by: A <a@x>\n---\nnotes \n\n"
+	    " a | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)");
+	g_free(e);
+	e = excerpt(cover, 0);
+	g_assert_cmpstr(e, ==, "Hi\n\nA (1):\n  a\n\n 1 file changed, 1 insertion(+)");
+	g_free(e);
+	e = excerpt(reply, 0);
+	g_assert_cmpstr(e, ==, "> quoted\n\nReply text.");
+	g_free(e);
+	e = excerpt("No stat.\n\n---\n\ndiff --git a/a b/a\n--- a/a\n+++ b/a\n"
+	    "@@ -1 +1 @@\n-x\n+y\n", 0);
+	g_assert_cmpstr(e, ==, "No stat.");
+	g_free(e);
+	e = excerpt("\n\n \n", 0);
+	g_assert_cmpstr(e, ==, "");
+	g_free(e);
+}
+
+static void
+test_message_end(void)
+{
+	static const char s[] = "Msg.\nAcked-by: A <a@x>\n---  \nCc: not@x\n";
+
+	g_assert_cmpuint(mld_body_message_end(s, 0, sizeof s - 1), ==,
+	    (size_t)(strstr(s, "---") - s));
+	g_assert_cmpuint(mld_body_message_end("a\n", 0, 2), ==, 2);
+}
+
+static void
+test_trailers(void)
+{
+	static const char s[] =
+	    "Fixes: 1234 (\"x\") is what this fixes\n"
+	    "Link: https://example.org/1\n\nBody text with Signed-off-by: in it.\n"
+	    "> Reviewed-by: Quoted <q@x>\n"
+	    "Reviewed-by: R <r@x>  \nsigned-off-by: lower <l@x>\n"
+	    "Signed-off-by:missing-space\nX-Tag: no\nCc: stable@vger.kernel.org\n"
+	    "Co-developed-by: C <c@x>\nTested-by:\tT <t@x>";
+	GString *out = g_string_new(NULL);
+
+	mld_trailers(s, sizeof s - 1, out);
+	g_assert_cmpstr(out->str, ==,
+	    "Fixes: 1234 (\"x\") is what this fixes\n"
+	    "Link: https://example.org/1\nReviewed-by: R <r@x>\n"
+	    "signed-off-by: lower <l@x>\nCc: stable@vger.kernel.org\n"
+	    "Co-developed-by: C <c@x>\nTested-by:\tT <t@x>");
+	g_string_free(out, TRUE);
+}
+
+static void
+test_unflow(void)
+{
+	GString *s = g_string_new(
+	    "A soft \nbreak.\n  stuffed context\n> quoted \n> more\n-- \nsig\n");
+
+	mld_unflow(s, false);
+	g_assert_cmpstr(s->str, ==,
+	    "A soft break.\n stuffed context\n> quoted more\n-- \nsig\n");
+	g_string_assign(s, "Del \nsp\n");
+	mld_unflow(s, true);
+	g_assert_cmpstr(s->str, ==, "Delsp\n");
+	g_string_free(s, TRUE);
+}
+
+static void
+test_repair(void)
+{
+	char *s = mld_text_repair(g_strdup("caf\xe9 \x93q\x94"));
+
+	g_assert_cmpstr(s, ==, "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d");
+	g_free(s);
+	/* UTF-8 runs stay; 0x81 is a hole of windows-1252. */
+	s = mld_text_repair(g_strdup("\xc3\xa9t\xe9 \x80\x81"));
+	g_assert_cmpstr(s, ==, "\xc3\xa9t\xc3\xa9 \xe2\x82\xac\xef\xbf\xbd");
+	g_free(s);
+	s = mld_text_repair(g_strdup("ok \xc3\xa9"));
+	g_assert_cmpstr(s, ==, "ok \xc3\xa9");
+	g_free(s);
+}
+
+static char *
+fmt(const char *raw, const char *xof, const char *rto)
+{
+	struct mld_person p;
+	char *s;
+
+	if (!mld_person_parse(raw, &p))
+		return NULL;
+	mld_person_unrelay(&p, xof, rto);
+	s = mld_person_format(&p);
+	mld_person_clear(&p);
+	return s;
+}
+
+static void
+test_addr(void)
+{
+	static const struct {
+		const char *raw, *xof, *rto, *want;
+	} cases[] = {
+		{ "\"Maciej S. Szmigiero\" <m@x.name>", NULL, NULL,
+		    "\"Maciej S. Szmigiero\" <m@x.name>" },
+		{ "Maciej S. Szmigiero <m@x.name>", NULL, NULL,
+		    "\"Maciej S. Szmigiero\" <m@x.name>" },
+		{ "\"Guo Ren (Alibaba DAMO Academy)\" <g@k.org>", NULL, NULL,
+		    "\"Guo Ren (Alibaba DAMO Academy)\" <g@k.org>" },
+		{ "g@k.org", NULL, NULL, "g@k.org" },
+		{ "\"Jo \\\"JJ\\\" Dev\" <j@x>", NULL, NULL,
+		    "\"Jo \\\"JJ\\\" Dev\" <j@x>" },
+		{ "=?UTF-8?Q?Ren=C3=A9_Z?= <r@x>", NULL, NULL,
+		    "Ren\xc3\xa9 Z <r@x>" },
+		/* An encoded name holding an address stays one name. */
+		{ "=?UTF-8?Q?evil=3Cspoof=40bank=2Eexample=3E?= <e@x>", NULL,
+		    NULL, "\"evil<spoof@bank.example>\" <e@x>" },
+		{ "Team: A <a@x>, B <b@x>;", NULL, NULL, "A <a@x>" },
+		{ "Jo Dev via B4 Relay <devnull+jo.example.org@kernel.org>",
+		    NULL, "jo@example.org", "Jo Dev <jo@example.org>" },
+		{ "Jo Dev via B4 Relay <devnull+jo.example.org@kernel.org>",
+		    "Jo Dev <jo@example.org>", "other@x", "Jo Dev <jo@example.org>" },
+		{ "'Ann' via kvm <kvm@vger.kernel.org>", NULL,
+		    "Ann B <ann@corp.example>", "Ann B <ann@corp.example>" },
+		{ "Ann via kvm <kvm@vger.kernel.org>", NULL, NULL,
+		    "Ann <kvm@vger.kernel.org>" },
+	};
+	size_t i;
+	char *s;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		s = fmt(cases[i].raw, cases[i].xof, cases[i].rto);
+		g_assert_cmpstr(s, ==, cases[i].want);
+		g_free(s);
+	}
+	g_assert_null(fmt("", NULL, NULL));
+}
+
+int
+main(int argc, char **argv)
+{
+	mld_init("unit-body");
+	mld_gmime_init();
+	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/diff/git", test_diff_git);
+	g_test_add_func("/diff/none", test_diff_none);
+	g_test_add_func("/diff/meta", test_diff_meta);
+	g_test_add_func("/diff/quilt", test_diff_quilt);
+	g_test_add_func("/diff/counts", test_diff_counts);
+	g_test_add_func("/diffstat/format", test_diffstat_format);
+	g_test_add_func("/diffstat/find", test_diffstat_find);
+	g_test_add_func("/inbody/read", test_inbody);
+	g_test_add_func("/inbody/not", test_inbody_not);
+	g_test_add_func("/body/excerpt", test_excerpt);
+	g_test_add_func("/body/message-end", test_message_end);
+	g_test_add_func("/trailers", test_trailers);
+	g_test_add_func("/text/unflow", test_unflow);
+	g_test_add_func("/text/repair", test_repair);
+	g_test_add_func("/addr", test_addr);
+	return g_test_run();
+}

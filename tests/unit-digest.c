@@ -1,0 +1,278 @@
+/* Unit tests for the digest text: New / Exist / Skip, order, patch list. */
+#include <string.h>
+
+#include "digest.h"
+#include "header.h"
+#include "seen.h"
+
+#define RULE "----------------------------------------------------------------------"
+
+static struct mld_patch
+mk(const char *date, const char *msgid, const char *series, unsigned v,
+    unsigned n, unsigned total, const char *subject, const char *title)
+{
+	return (struct mld_patch){
+		.date = (char *)date, .msgid = (char *)msgid,
+		.series = (char *)series, .subject = (char *)subject,
+		.title = (char *)title, .author = "A U Thor <a@example.org>",
+		.body = "Body.\n\n", .version = v, .n = n, .total = total,
+	};
+}
+
+/* The messages section of d, with a fresh or a given seen set. */
+static char *
+messages(struct mld_digest *d, struct mld_seen *seen)
+{
+	GString *out = g_string_new(NULL);
+	struct mld_seen own;
+
+	if (seen == NULL) {
+		mld_seen_init(&own);
+		mld_digest_messages(d, &own, out);
+		mld_seen_free(&own);
+	} else {
+		mld_digest_messages(d, seen, out);
+	}
+	return g_string_free(out, FALSE);
+}
+
+static void
+add(struct mld_digest *d, struct mld_patch p)
+{
+	mld_digest_add(d, &p);
+}
+
+/* First patch, then its cover; a cover repeating the title is a Skip. */
+static void
+test_first_then_cover(void)
+{
+	struct mld_digest *d = mld_digest_new(false);
+	char *s;
+
+	add(d, mk("2026-01-01T00:00:00Z", "c", "c", 1, 0, 2,
+	    "[PATCH 0/2] Add a thing", "Add a thing"));
+	add(d, mk("2026-01-01T00:00:02Z", "p2", "c", 1, 2, 2,
+	    "[PATCH 2/2] KVM: Second", "KVM: Second"));
+	add(d, mk("2026-01-01T00:00:01Z", "p1", "c", 1, 1, 2,
+	    "[PATCH 1/2] LoongArch: KVM: Add a thing",
+	    "LoongArch: KVM: Add a thing"));
+	s = messages(d, NULL);
+	g_assert_cmpstr(s, ==, "===== Patch Commit Messages ====\n\n"
+	    "New: LoongArch: KVM: Add a thing\n"
+	    "[PATCH 1/2] LoongArch: KVM: Add a thing\n"
+	    "Author: A U Thor <a@example.org>\n\nBody.\n\n" RULE "\n\n"
+	    "Skip: [PATCH 0/2] Add a thing\n");
+	g_free(s);
+	mld_digest_free(d);
+}
+
+/*
+ * Newest posting first; a resend (same title, same version) is an Exist,
+ * a new version is New, and so is a cover with a title of its own.
+ */
+static void
+test_exist(void)
+{
+	struct mld_digest *d = mld_digest_new(false);
+	char *s;
+
+	add(d, mk("2026-01-01T00:00:00Z", "a1", "", 1, 1, 1,
+	    "[PATCH] x: Fix y", "x: Fix y"));
+	add(d, mk("2026-01-02T00:00:00Z", "a2", "", 1, 1, 1,
+	    "[PATCH RESEND] x: Fix  Y", "x: Fix  Y"));
+	add(d, mk("2026-01-03T00:00:00Z", "a3", "", 2, 1, 1,
+	    "[PATCH v2] x: Fix y", "x: Fix y"));
+	s = messages(d, NULL);
+	g_assert_cmpstr(s, ==, "===== Patch Commit Messages ====\n\n"
+	    "New: x: Fix y\n[PATCH v2] x: Fix y\n"
+	    "Author: A U Thor <a@example.org>\n\nBody.\n\n" RULE "\n\n"
+	    "New: x: Fix  Y\n[PATCH RESEND] x: Fix  Y\n"
+	    "Author: A U Thor <a@example.org>\n\nBody.\n\n" RULE "\n\n"
+	    "Exist: [PATCH] x: Fix y\n");
+	g_free(s);
+	mld_digest_free(d);
+}
+
+/* What an earlier digest reported is an Exist; the set then grows. */
+static void
+test_seen(void)
+{
+	struct mld_digest *d = mld_digest_new(false);
+	struct mld_seen seen;
+	struct mld_patch old = mk("", "old", "", 3, 1, 1, "", "Old title");
+	char *k, *s;
+
+	mld_seen_init(&seen);
+	k = mld_digest_key_title(&old);
+	mld_seen_add(&seen, k);
+	g_free(k);
+	add(d, mk("2026-01-01T00:00:00Z", "n1", "", 3, 1, 1,
+	    "[PATCH v3] old title", "old title"));
+	add(d, mk("2026-01-01T00:00:00Z", "n2", "", 1, 1, 1,
+	    "[PATCH] New title", "New title"));
+	s = messages(d, &seen);
+	g_assert_true(g_str_has_suffix(s, "Exist: [PATCH v3] old title\n"));
+	g_assert_nonnull(strstr(s, "New: New title\n"));
+	g_free(s);
+	/* Both keys of each message are now in the set (one was there). */
+	g_assert_cmpuint(seen.keys->len, ==, 1 + 1 + 2);
+	g_assert_true(mld_seen_has(&seen, "msgid n1"));
+	g_assert_true(mld_seen_has(&seen, "title v1 new title"));
+	/*
+	 * A second run over the same postings reports only Exist; of two
+	 * postings of one date, the later in the input comes first.
+	 */
+	s = messages(d, &seen);
+	g_assert_cmpstr(s, ==, "===== Patch Commit Messages ====\n\n"
+	    "Exist: [PATCH] New title\nExist: [PATCH v3] old title\n");
+	g_free(s);
+	mld_seen_free(&seen);
+	mld_digest_free(d);
+}
+
+/* One line per posting, newest first, saying what is missing. */
+static void
+test_list(void)
+{
+	struct mld_digest *d = mld_digest_new(false);
+	GString *out = g_string_new(NULL);
+
+	add(d, mk("2026-01-01T00:00:00Z", "c", "c", 1, 0, 3,
+	    "[PATCH 0/3] Series", "Series"));
+	add(d, mk("2026-01-01T00:00:01Z", "p2", "c", 1, 2, 3,
+	    "[PATCH 2/3] Two", "Two"));
+	add(d, mk("2026-01-02T00:00:00Z", "s", "", 1, 1, 1,
+	    "[PATCH] Single\x1b[2J", "Single"));
+	mld_digest_list(d, out);
+	g_assert_cmpstr(out->str, ==,
+	    "===== Patch list in this time period =====\n\n"
+	    "[PATCH] Single^[[2J (A U Thor <a@example.org>, 1 patch)\n"
+	    "[PATCH 0/3] Series (A U Thor <a@example.org>, 3 patches, "
+	    "2 missing)\n\n");
+	g_assert_cmpstr(mld_digest_first(d), ==, "2026-01-01T00:00:00Z");
+	g_assert_cmpstr(mld_digest_last(d), ==, "2026-01-02T00:00:00Z");
+	g_string_free(out, TRUE);
+	mld_digest_free(d);
+}
+
+/* A digest kept for its dates holds nothing else. */
+static void
+test_dates_only(void)
+{
+	struct mld_digest *d = mld_digest_new(true);
+	GString *out = g_string_new(NULL);
+
+	add(d, mk("2026-01-02T00:00:00Z", "b", "", 1, 1, 1, "[PATCH] B", "B"));
+	add(d, mk("2026-01-01T00:00:00Z", "a", "", 1, 1, 1, "[PATCH] A", "A"));
+	g_assert_cmpstr(mld_digest_first(d), ==, "2026-01-01T00:00:00Z");
+	g_assert_cmpstr(mld_digest_last(d), ==, "2026-01-02T00:00:00Z");
+	mld_digest_list(d, out);
+	g_assert_cmpstr(out->str, ==,
+	    "===== Patch list in this time period =====\n\n\n");
+	g_string_free(out, TRUE);
+	mld_digest_free(d);
+}
+
+static void
+test_empty(void)
+{
+	struct mld_digest *d = mld_digest_new(false);
+	GString *out = g_string_new(NULL);
+	char *s;
+
+	mld_digest_list(d, out);
+	g_assert_cmpstr(out->str, ==,
+	    "===== Patch list in this time period =====\n\n\n");
+	s = messages(d, NULL);
+	g_assert_cmpstr(s, ==, "===== Patch Commit Messages ====\n\n");
+	g_assert_null(mld_digest_first(d));
+	g_free(s);
+	g_string_free(out, TRUE);
+	mld_digest_free(d);
+}
+
+static void
+test_safe(void)
+{
+	GString *s = g_string_new(NULL);
+
+	mld_digest_safe(s, "a\tb\nc\x1b[0m\x7f\xc2\x9b\xff\xc3\xa9", false);
+	g_assert_cmpstr(s->str, ==,
+	    "a\tb\nc^[[0m^?<U+009B>\xef\xbf\xbd\xc3\xa9");
+	g_string_truncate(s, 0);
+	mld_digest_safe(s, "New: x\nExist: y\tz", true);
+	g_assert_cmpstr(s->str, ==, "New: x^JExist: y^Iz");
+	g_string_free(s, TRUE);
+}
+
+static void
+test_author(void)
+{
+	static const char *const cases[][2] = {
+		{ "\"Maciej S. Szmigiero\" <mail@example.name>",
+		    "Maciej S. Szmigiero <mail@example.name>" },
+		{ "guoren@example.org", "guoren <guoren@example.org>" },
+		{ "J\xc3\xb6rg <j@example.de>", "J\xc3\xb6rg <j@example.de>" },
+		{ "\"evil<spoof@bank.example>\" <x@example.com>",
+		    "evil<spoof@bank.example> <x@example.com>" },
+		{ "not an address at all", "not an address at all" },
+	};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *a = mld_digest_author(cases[i][0]);
+
+		g_assert_cmpstr(a, ==, cases[i][1]);
+		g_free(a);
+	}
+}
+
+static void
+test_tally(void)
+{
+	GString *s = g_string_new(NULL);
+	char *t = mld_digest_tally_title(true, 15);
+
+	g_assert_cmpstr(t, ==,
+	    "Top 15 contributor Email domains (Based on Email Body)");
+	g_free(t);
+	g_assert_true(mld_digest_tally_line(s, "      7 intel.com"));
+	g_assert_true(mld_digest_tally_line(s, "12  A <a@example.org>"));
+	g_assert_false(mld_digest_tally_line(s, "intel.com"));
+	g_assert_false(mld_digest_tally_line(s, "      7"));
+	g_assert_false(mld_digest_tally_line(s, "7x y"));
+	g_assert_cmpstr(s->str, ==,
+	    "      7 intel.com\n     12 A <a@example.org>\n");
+	g_string_free(s, TRUE);
+}
+
+static void
+test_header(void)
+{
+	GString *s = g_string_new(NULL);
+
+	mld_digest_header(s, "KVM", "05a3a6c83", "1835a3fdb");
+	mld_digest_header(s, NULL, "a", "b");
+	g_assert_cmpstr(s->str, ==, "From 05a3a6c83 to 1835a3fdb\n"
+	    "KVM mailing list update from 05a3a6c83 to 1835a3fdb\n\n"
+	    "From a to b\nMailing list update from a to b\n\n");
+	g_string_free(s, TRUE);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	mld_gmime_init();
+	g_test_add_func("/digest/first-then-cover", test_first_then_cover);
+	g_test_add_func("/digest/exist", test_exist);
+	g_test_add_func("/digest/seen", test_seen);
+	g_test_add_func("/digest/list", test_list);
+	g_test_add_func("/digest/empty", test_empty);
+	g_test_add_func("/digest/dates-only", test_dates_only);
+	g_test_add_func("/digest/safe", test_safe);
+	g_test_add_func("/digest/author", test_author);
+	g_test_add_func("/digest/tally", test_tally);
+	g_test_add_func("/digest/header", test_header);
+	return g_test_run();
+}
