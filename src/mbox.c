@@ -267,6 +267,26 @@ from_line_at(struct mld_mbox *mb, size_t at)
 	return mld_is_from_line(mb->data + at, eol - at);
 }
 
+/*
+ * The first "\nFrom " in data[from, avail), or NULL.  memchr for the 'F'
+ * runs several times faster than memmem on this needle, and an 'F' at
+ * the start of a line is rare enough in mail.
+ */
+static const char *
+find_from(const struct mld_mbox *mb, size_t from)
+{
+	const char *f = mb->data + from + 1, *end = mb->data + mb->avail;
+
+	for (; f < end; f++) {
+		f = memchr(f, 'F', (size_t)(end - f));
+		if (f == NULL)
+			return NULL;
+		if (f[-1] == '\n' && end - f >= 5 && memcmp(f, "From ", 5) == 0)
+			return f - 1;
+	}
+	return NULL;
+}
+
 /* Index of the next From_ line at or after `from`, or avail at the end. */
 static size_t
 next_separator(struct mld_mbox *mb, size_t from)
@@ -274,7 +294,7 @@ next_separator(struct mld_mbox *mb, size_t from)
 	const char *hit;
 
 	for (;;) {
-		hit = memmem(mb->data + from, mb->avail - from, "\nFrom ", 6);
+		hit = find_from(mb, from);
 		if (hit != NULL) {
 			size_t at = (size_t)(hit - mb->data) + 1;
 

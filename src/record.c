@@ -89,9 +89,13 @@ mld_rec_add(struct mld_rec *r, const char *s)
 void
 mld_rec_add_u64(struct mld_rec *r, uint64_t v)
 {
-	if (r->nfields++ > 0)
-		g_string_append_c(r->buf, '\t');
-	g_string_append_printf(r->buf, "%llu", (unsigned long long)v);
+	char buf[24], *p = buf + sizeof buf;
+
+	/* Offsets and numbers are on every index line: no printf. */
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	mld_rec_addn(r, p, (size_t)(buf + sizeof buf - p));
 }
 
 void
