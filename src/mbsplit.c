@@ -4,8 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "header.h"
 #include "mbox.h"
@@ -45,31 +43,9 @@ struct run {
 	GString *scratch;
 	uint64_t n;		/* messages seen, over all inputs */
 	uint64_t bytes;
-	gint64 last_progress;
+	struct mld_progress pr;
 	bool stop;		/* past the --range: nothing more to select */
 };
-
-static void
-progress(struct run *r, bool final)
-{
-	gint64 now;
-
-	if (r->quiet)
-		return;
-	now = g_get_monotonic_time();
-	if (!final && now - r->last_progress < G_USEC_PER_SEC)
-		return;
-	if (r->last_progress == 0 && !final) {
-		/* The first second passes silently: short runs say nothing. */
-		r->last_progress = now;
-		return;
-	}
-	if (r->last_progress != 0)
-		fprintf(stderr, "\r%s: %llu messages, %llu MB%s",
-		    mld_progname(), (unsigned long long)r->n,
-		    (unsigned long long)(r->bytes >> 20), final ? "\n" : "");
-	r->last_progress = now;
-}
 
 static void
 one(struct run *r, const struct mld_msg *m)
@@ -109,8 +85,7 @@ input(struct run *r, const char *path)
 		one(r, &m);
 		if (mld_select_past_range(&r->sel, r->n))
 			r->stop = true;
-		if ((r->n & 1023) == 0)
-			progress(r, false);
+		mld_progress(&r->pr, r->n, r->bytes, false);
 	}
 	mld_mbox_close(mb);
 }
@@ -190,7 +165,7 @@ main(int argc, char **argv)
 	mld_select_init(&r.sel);
 	options(&r, &cli, &dir, &start, &do_fsync);
 	mld_gmime_init();
-	r.quiet = r.quiet || !isatty(STDERR_FILENO);
+	mld_progress_init(&r.pr, r.quiet);
 	r.scratch = g_string_new(NULL);
 	mld_rec_init(&r.rec);
 	if (r.mode == DIR_OUT && !mld_dirout_open(&r.dir, dir, start,
@@ -202,8 +177,7 @@ main(int argc, char **argv)
 		input(&r, "-");
 	for (i = 0; i < cli.argc; i++)
 		input(&r, cli.argv[i]);
-	if (r.last_progress != 0)
-		progress(&r, true);
+	mld_progress(&r.pr, r.n, r.bytes, true);
 	if (r.sel.dropped > 0)
 		mld_note("%llu duplicate%s dropped",
 		    (unsigned long long)r.sel.dropped,
