@@ -81,8 +81,8 @@ main(int argc, char **argv)
 	};
 	struct mld_cli cli = { "[-adpq] [-b file] [-F name | -f n] [-m file] "
 	    "[-n n]\n"
-	    "[-o file] [--list-bots] [--merge] [--min count]\n"
-	    "[--no-bots] [file ...]",
+	    "\t[-o file] [--list-bots] [--merge] [--min count]\n"
+	    "\t[--no-bots] [file ...]",
 	    opts, argc, argv, NULL };
 	struct mld_ident_cfg cfg = { .mode = MLD_IDENT_PEOPLE,
 	    .column = "contributor" };
