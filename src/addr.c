@@ -2,6 +2,7 @@
  * addr.c - people and their addresses (see addr.h).
  */
 #include "addr.h"
+#include "header.h"
 
 #include <string.h>
 #include <glib.h>
@@ -119,18 +120,6 @@ mld_person_clear(struct mld_person *p)
 	p->name = p->addr = NULL;
 }
 
-/* True when name must be quoted: it holds an RFC 5322 special. */
-static bool
-needs_quotes(const char *name)
-{
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)name; *p != '\0'; p++)
-		if (strchr("()<>[]:;@\\,.\"", *p) != NULL)
-			return true;
-	return false;
-}
-
 /*
  * Written by hand rather than with internet_address_to_string, which
  * also runs every address through IDN conversion, the larger part of its
@@ -140,25 +129,11 @@ char *
 mld_person_format(const struct mld_person *p)
 {
 	GString *s;
-	const char *c;
 
 	if (*p->addr == '\0')
 		return g_strdup(p->name);
-	if (*p->name == '\0')
-		return g_strdup(p->addr);
 	s = g_string_sized_new(strlen(p->name) + strlen(p->addr) + 6);
-	if (needs_quotes(p->name)) {
-		g_string_append_c(s, '"');
-		for (c = p->name; *c != '\0'; c++) {
-			if (*c == '"' || *c == '\\')
-				g_string_append_c(s, '\\');
-			g_string_append_c(s, *c);
-		}
-		g_string_append_c(s, '"');
-	} else {
-		g_string_append(s, p->name);
-	}
-	g_string_append_printf(s, " <%s>", p->addr);
+	mld_mailbox_append(s, p->name, p->addr);
 	return g_string_free(s, FALSE);
 }
 

@@ -175,9 +175,8 @@ is_phrase_char(unsigned char c)
 	    strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL;
 }
 
-/* Appends a display name, quoted when it is not a plain phrase. */
-static void
-append_name(GString *out, const char *name)
+void
+mld_name_append(GString *out, const char *name)
 {
 	const unsigned char *p;
 	bool plain = *name != '\0';
@@ -197,6 +196,19 @@ append_name(GString *out, const char *name)
 	g_string_append_c(out, '"');
 }
 
+void
+mld_mailbox_append(GString *out, const char *name, const char *addr)
+{
+	if (name == NULL || *name == '\0') {
+		g_string_append(out, addr);
+		return;
+	}
+	mld_name_append(out, name);
+	g_string_append(out, " <");
+	g_string_append(out, addr);
+	g_string_append_c(out, '>');
+}
+
 static void
 append_list(GString *out, InternetAddressList *list)
 {
@@ -209,21 +221,15 @@ append_list(GString *out, InternetAddressList *list)
 		if (out->len > 0 && out->str[out->len - 1] != ':')
 			g_string_append(out, ", ");
 		if (INTERNET_ADDRESS_IS_GROUP(a)) {
-			append_name(out, name != NULL ? name : "");
+			mld_name_append(out, name != NULL ? name : "");
 			g_string_append_c(out, ':');
 			append_list(out, internet_address_group_get_members(
 			    INTERNET_ADDRESS_GROUP(a)));
 			g_string_append_c(out, ';');
 			continue;
 		}
-		if (name != NULL && *name != '\0') {
-			append_name(out, name);
-			g_string_append(out, " <");
-		}
-		g_string_append(out, internet_address_mailbox_get_addr(
+		mld_mailbox_append(out, name, internet_address_mailbox_get_addr(
 		    INTERNET_ADDRESS_MAILBOX(a)));
-		if (name != NULL && *name != '\0')
-			g_string_append_c(out, '>');
 	}
 }
 

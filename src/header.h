@@ -61,6 +61,14 @@ char *mld_header_addresses_parsed(const char *raw);
  */
 bool mld_fast_paths(void);
 
+/*
+ * Appends a display name, as a quoted string (with \ before " and \)
+ * unless it is a plain phrase of atext words; an empty name is "".
+ */
+void mld_name_append(GString *out, const char *name);
+/* Appends "name <addr>", or addr alone when name is NULL or empty. */
+void mld_mailbox_append(GString *out, const char *name, const char *addr);
+
 /* A Message-ID without its angle brackets (NULL if none can be read). */
 char *mld_header_msgid(const char *raw);
 

@@ -218,18 +218,6 @@ mld_ident_count(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 	return r;
 }
 
-/* Does a display name need a quoted string to stay one phrase? */
-static bool
-needs_quotes(const char *name)
-{
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)name; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f || strchr("()<>[]:;@\\,.\"", *p))
-			return true;
-	return false;
-}
-
 /*
  * Written here rather than with internet_address_to_string: GMime
  * leaves a name holding '"' or '\\' unquoted, which does not read back
@@ -239,24 +227,9 @@ needs_quotes(const char *name)
 char *
 mld_ident_label(const char *addr, const char *name)
 {
-	GString *s;
-	const char *p;
+	GString *s = g_string_sized_new(strlen(name) + strlen(addr) + 6);
 
-	if (*name == '\0')
-		return g_strdup(addr);
-	s = g_string_sized_new(strlen(name) + strlen(addr) + 6);
-	if (!needs_quotes(name)) {
-		g_string_append(s, name);
-	} else {
-		g_string_append_c(s, '"');
-		for (p = name; *p != '\0'; p++) {
-			if (*p == '"' || *p == '\\')
-				g_string_append_c(s, '\\');
-			g_string_append_c(s, *p);
-		}
-		g_string_append_c(s, '"');
-	}
-	g_string_append_printf(s, " <%s>", addr);
+	mld_mailbox_append(s, name, addr);
 	return g_string_free(s, FALSE);
 }
 
