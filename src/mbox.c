@@ -1,9 +1,9 @@
 /*
  * mbox.c - the mbox reader (see mbox.h for the dialects it reads).
  *
- * Messages are found with memmem over "\nFrom ", which is close to the
- * speed of reading the file; every hit is then checked for the shape of
- * a From_ line.  A mapped file is one window over the whole input; a
+ * Messages are found with memchr for the 'F' of "\nFrom ", which is
+ * close to the speed of reading the file; every hit is then checked for
+ * the shape of a From_ line.  A mapped file is one window over the whole input; a
  * pipe is a growing buffer that is compacted between messages, so a
  * message always lies whole and contiguous in memory.
  *
@@ -476,6 +476,34 @@ is_quoted_from(const char *line, size_t n)
 	return i > 0 && n - i >= 5 && memcmp(line + i, "From ", 5) == 0;
 }
 
+bool
+mld_has_from_line(const char *text, size_t len, enum mld_quotes q)
+{
+	const char *f = text, *end = text + len, *b;
+
+	/* memchr for the 'F' is several times faster than memmem. */
+	for (; (f = memchr(f, 'F', (size_t)(end - f))) != NULL; f++) {
+		if (end - f < 5 || memcmp(f, "From ", 5) != 0)
+			continue;
+		for (b = f; b > text && b[-1] == '>'; b--)
+			;
+		if ((b != text && b[-1] != '\n') ||
+		    (q == MLD_UNQUOTED && b != f) ||
+		    (q == MLD_QUOTED && b == f))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+bool
+mld_msg_is_text(const struct mld_msg *msg)
+{
+	return msg->rawlen > 0 && msg->raw[msg->rawlen - 1] == '\n' &&
+	    memchr(msg->raw, '\r', msg->rawlen) == NULL &&
+	    !mld_has_from_line(msg->raw, msg->rawlen, MLD_QUOTED);
+}
+
 void
 mld_msg_text(const struct mld_msg *msg, GString *out)
 {
@@ -483,7 +511,7 @@ mld_msg_text(const struct mld_msg *msg, GString *out)
 	size_t n;
 
 	if (memchr(p, '\r', msg->rawlen) == NULL &&
-	    memmem(p, msg->rawlen, ">From ", 6) == NULL) {
+	    !mld_has_from_line(p, msg->rawlen, MLD_QUOTED)) {
 		g_string_append_len(out, p, (gssize)msg->rawlen);
 	} else {
 		for (; p < end; p = nl + 1) {
@@ -518,7 +546,7 @@ mld_mboxrd_escape(GString *out, const char *text, size_t len)
 	const char *p = text, *end = text + len, *nl;
 	size_t i;
 
-	if (memmem(text, len, "From ", 5) == NULL) {
+	if (!mld_has_from_line(text, len, MLD_ANY_QUOTES)) {
 		g_string_append_len(out, text, (gssize)len);
 		return;
 	}

@@ -46,6 +46,21 @@ void mld_mbox_close(struct mld_mbox *mb);
 /* True when line[0..len) (no line end) is a From_ separator line. */
 bool mld_is_from_line(const char *line, size_t len);
 
+/* Which lines reading "From " mld_has_from_line looks for. */
+enum mld_quotes {
+	MLD_UNQUOTED,		/* ^From : a separator if it were in an mbox */
+	MLD_QUOTED,		/* ^>+From : one quoted for mboxrd */
+	MLD_ANY_QUOTES,		/* ^>*From : either */
+};
+/* Whether text[0..len) has a line starting as q says. */
+bool mld_has_from_line(const char *text, size_t len, enum mld_quotes q);
+
+/*
+ * Whether the stored bytes are the message text already, as mld_msg_text
+ * would give it: no CR, no quoted From line, a final newline.  Writers
+ * then use raw as it is, without a copy.
+ */
+bool mld_msg_is_text(const struct mld_msg *msg);
 /*
  * Appends the message text to out: CRLF (and any CR before it) turned
  * into LF, one '>' taken off lines matching ^>+From (mboxrd), a final

@@ -72,8 +72,7 @@ canonical(const struct mld_msg *m)
 {
 	return m->rawlen > 0 && m->raw[m->rawlen - 1] == '\n' &&
 	    memchr(m->raw, '\r', m->rawlen) == NULL &&
-	    (m->rawlen < 5 || memcmp(m->raw, "From ", 5) != 0) &&
-	    memmem(m->raw, m->rawlen, "\nFrom ", 6) == NULL;
+	    !mld_has_from_line(m->raw, m->rawlen, MLD_UNQUOTED);
 }
 
 void
@@ -166,9 +165,9 @@ write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
-/* Creates path exclusively and writes text to it. */
+/* Creates path exclusively and writes text[0..len) to it. */
 static bool
-write_file(const char *path, const GString *text, bool do_fsync)
+write_file(const char *path, const char *text, size_t len, bool do_fsync)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	bool ok;
@@ -177,7 +176,7 @@ write_file(const char *path, const GString *text, bool do_fsync)
 		mld_err("%s: %s", path, strerror(errno));
 		return false;
 	}
-	ok = write_all(fd, text->str, text->len) &&
+	ok = write_all(fd, text, len) &&
 	    (!do_fsync || fsync(fd) == 0);
 	if (!ok)
 		mld_err("%s: %s", path, strerror(errno));
@@ -196,13 +195,20 @@ mld_dirout_write(struct mld_dirout *d, const struct mld_msg *m,
 {
 	GString *tmp;
 	uint64_t seq = d->next++;
+	const char *text = m->raw;
+	size_t len = m->rawlen;
 
-	g_string_truncate(scratch, 0);
-	mld_msg_text(m, scratch);
+	/* Most messages are stored as they are to be written: no copy. */
+	if (!mld_msg_is_text(m)) {
+		g_string_truncate(scratch, 0);
+		mld_msg_text(m, scratch);
+		text = scratch->str;
+		len = scratch->len;
+	}
 	if (!d->maildir) {
 		g_string_printf(d->path, "%s/%04llu", d->dir,
 		    (unsigned long long)seq);
-		return write_file(d->path->str, scratch, d->fsync) ?
+		return write_file(d->path->str, text, len, d->fsync) ?
 		    d->path->str : NULL;
 	}
 	/* Maildir: write under tmp, then name it into new in one rename. */
@@ -210,7 +216,7 @@ mld_dirout_write(struct mld_dirout *d, const struct mld_msg *m,
 	g_string_printf(tmp, "%s/tmp/%lld.%ld_%llu.%s", d->dir,
 	    (long long)time(NULL), (long)getpid(), (unsigned long long)seq,
 	    d->host);
-	if (!write_file(tmp->str, scratch, d->fsync)) {
+	if (!write_file(tmp->str, text, len, d->fsync)) {
 		g_string_free(tmp, TRUE);
 		return NULL;
 	}

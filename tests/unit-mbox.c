@@ -124,6 +124,66 @@ test_no_from_line(void)
 	g_ptr_array_free(none, TRUE);
 }
 
+/* Each line shape against the three kinds of From line looked for. */
+static void
+test_has_from_line(void)
+{
+	static const struct {
+		const char *text;
+		bool unquoted, quoted, any;
+	} cases[] = {
+		{ "From here\n", true, false, true },
+		{ "a\nFrom here\n", true, false, true },
+		{ ">From here\n", false, true, true },
+		{ "a\n>>>From here", false, true, true },
+		{ "a >From here\nFrom", false, false, false },
+		{ "a\nFrom: header\n", false, false, false },
+		{ "a\nFrom", false, false, false },
+		{ ">>\nFrom x\n>From y\n", true, true, true },
+		{ "aFrom x\n>aFrom y\n", false, false, false },
+		{ "", false, false, false },
+	};
+	size_t i, n;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		n = strlen(cases[i].text);
+		g_assert_cmpint(mld_has_from_line(cases[i].text, n,
+		    MLD_UNQUOTED), ==, cases[i].unquoted);
+		g_assert_cmpint(mld_has_from_line(cases[i].text, n,
+		    MLD_QUOTED), ==, cases[i].quoted);
+		g_assert_cmpint(mld_has_from_line(cases[i].text, n,
+		    MLD_ANY_QUOTES), ==, cases[i].any);
+	}
+}
+
+/* Raw bytes are the text exactly when mld_msg_text would copy them. */
+static void
+test_msg_is_text(void)
+{
+	static const char *const raws[] = {
+		"Subject: a\n\nbody\n",
+		"Subject: a\n\nbody",
+		"Subject: a\r\n\r\nbody\r\n",
+		"Subject: a\n\n>From here\n",
+		"Subject: a\n\nFrom here\n",
+		"Subject: a\n\nsee >From\n",
+	};
+	GString *text = g_string_new(NULL);
+	struct mld_msg m;
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(raws); i++) {
+		memset(&m, 0, sizeof m);
+		m.raw = raws[i];
+		m.rawlen = strlen(raws[i]);
+		g_string_truncate(text, 0);
+		mld_msg_text(&m, text);
+		g_assert_cmpint(mld_msg_is_text(&m), ==,
+		    strcmp(text->str, raws[i]) == 0);
+	}
+	g_string_free(text, TRUE);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -134,5 +194,7 @@ main(int argc, char **argv)
 	g_test_add_func("/mbox/crlf", test_crlf);
 	g_test_add_func("/mbox/content-length", test_content_length);
 	g_test_add_func("/mbox/no-from-line", test_no_from_line);
+	g_test_add_func("/mbox/has-from-line", test_has_from_line);
+	g_test_add_func("/mbox/msg-is-text", test_msg_is_text);
 	return g_test_run();
 }
