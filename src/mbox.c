@@ -3,9 +3,9 @@
  *
  * Messages are found with memchr for the 'F' of "\nFrom ", which is
  * close to the speed of reading the file; every hit is then checked for
- * the shape of a From_ line.  A mapped file is one window over the whole input; a
- * pipe is a growing buffer that is compacted between messages, so a
- * message always lies whole and contiguous in memory.
+ * the shape of a From_ line.  A mapped file is one window over the whole
+ * input; a pipe is a growing buffer that is compacted between messages,
+ * so a message always lies whole and contiguous in memory.
  *
  * Limits: a Content-Length larger than 1 GiB is not trusted, so that one
  * bad header cannot make a pipe reader hold the rest of the input.
