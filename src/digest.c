@@ -8,10 +8,13 @@
  * cover letter are printed in full: the first patch carries the reason
  * for the series, the cover its overview and diffstat.
  *
- * Limits: every record is held in memory until the digest is written (a
- * digest is of one period, not of a whole archive); the "Skip" test only
- * knows titles, so a cover letter that repeats its first patch in other
- * words is printed.
+ * The records wait in a temporary file until the digest is written:
+ * memory holds only the series key, two dates and the numbers of each
+ * posting, about 100 bytes a posting and 4 a message, and the two
+ * messages being printed.
+ *
+ * Limits: the "Skip" test only knows titles, so a cover letter that
+ * repeats its first patch in other words is printed.
  */
 #include "digest.h"
 #include "tool.h"
@@ -19,14 +22,23 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <gmime/gmime.h>
 
+/* Where a message's record lies in the spool file, and its number. */
+struct ref {
+	uint64_t off;
+	unsigned n;
+	bool set;
+};
+
 struct posting {
-	GPtrArray *msgs;		/* struct mld_patch *, owned */
-	struct mld_patch *cover;	/* the first cover letter seen */
-	struct mld_patch *first;	/* the lowest-numbered patch */
-	const char *date;		/* of the oldest message */
-	size_t order;			/* of its first record in the input */
+	GArray *ns;		/* unsigned: the numbers of its messages */
+	struct ref cover;	/* the first cover letter seen */
+	struct ref first;	/* the lowest-numbered patch */
+	char *first_date;	/* the first patch's date */
+	char *date;		/* of the oldest message */
+	size_t order;		/* of its first record in the input */
 };
 
 struct mld_digest {
@@ -35,13 +47,16 @@ struct mld_digest {
 	bool sorted;
 	bool dates_only;	/* keep no record: a header needs no more */
 	char *first, *last;	/* dates of the oldest and newest message */
+	FILE *spool;		/* the records of the postings */
+	uint64_t spooled;	/* bytes written to it */
+	bool reading;		/* the spool was last read, not written */
+	struct mld_recin rin;	/* reads records back from the spool */
+	struct mld_rec rec;	/* writes them */
 };
 
 static void
-patch_free(void *v)
+patch_free(struct mld_patch *p)
 {
-	struct mld_patch *p = v;
-
 	g_free(p->date);
 	g_free(p->msgid);
 	g_free(p->series);
@@ -49,7 +64,7 @@ patch_free(void *v)
 	g_free(p->title);
 	g_free(p->author);
 	g_free(p->body);
-	g_free(p);
+	memset(p, 0, sizeof *p);
 }
 
 static void
@@ -57,7 +72,9 @@ posting_free(void *v)
 {
 	struct posting *po = v;
 
-	g_ptr_array_free(po->msgs, TRUE);
+	g_array_free(po->ns, TRUE);
+	g_free(po->first_date);
+	g_free(po->date);
 	g_free(po);
 }
 
@@ -70,6 +87,7 @@ mld_digest_new(bool dates_only)
 	d->byseries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
 	d->postings = g_ptr_array_new_with_free_func(posting_free);
+	mld_rec_init(&d->rec);
 	return d;
 }
 
@@ -82,13 +100,93 @@ mld_digest_free(struct mld_digest *d)
 	g_ptr_array_free(d->postings, TRUE);
 	g_free(d->first);
 	g_free(d->last);
+	if (d->spool != NULL)
+		mld_recin_close(&d->rin);
+	mld_rec_free(&d->rec);
 	g_free(d);
 }
 
-static char *
-dup_or_empty(const char *s)
+/*
+ * The spool: an unlinked file in TMPDIR, so that memory holds a few
+ * numbers per message whatever the size of the period, and nothing is
+ * left behind however the program ends.
+ */
+static FILE *
+spool_open(void)
 {
-	return g_strdup(s != NULL ? s : "");
+	char *path = g_build_filename(g_get_tmp_dir(), "digestfmt-XXXXXX",
+	    NULL);
+	int fd = mkstemp(path);
+	FILE *f;
+
+	if (fd < 0)
+		mld_fatal("%s: %s", path, strerror(errno));
+	unlink(path);
+	if ((f = fdopen(fd, "w+")) == NULL)
+		mld_fatal("%s: %s", path, strerror(errno));
+	g_free(path);
+	return f;
+}
+
+/* Appends p to the spool; returns where its record starts. */
+static uint64_t
+spool_write(struct mld_digest *d, const struct mld_patch *p)
+{
+	uint64_t off = d->spooled;
+
+	if (d->spool == NULL) {
+		d->spool = spool_open();
+		mld_recin_init(&d->rin, d->spool, "temporary file");
+	}
+	/* C wants a seek between reading and writing a stream. */
+	if (d->reading && fseeko(d->spool, 0, SEEK_END) != 0)
+		mld_fatal("temporary file: %s", strerror(errno));
+	d->reading = false;
+	mld_rec_add(&d->rec, p->date);
+	mld_rec_add(&d->rec, p->msgid);
+	mld_rec_add(&d->rec, p->series);
+	mld_rec_add(&d->rec, p->subject);
+	mld_rec_add(&d->rec, p->title);
+	mld_rec_add(&d->rec, p->author);
+	mld_rec_add(&d->rec, p->body);
+	mld_rec_add_u64(&d->rec, p->version);
+	mld_rec_add_u64(&d->rec, p->n);
+	mld_rec_add_u64(&d->rec, p->total);
+	d->spooled += d->rec.buf->len + 1;
+	mld_rec_write(&d->rec, d->spool);
+	return off;
+}
+
+/* Reads back the record at ref into p (owned strings: patch_free). */
+static void
+spool_read(struct mld_digest *d, const struct ref *ref, struct mld_patch *p)
+{
+	const char *f[10];
+	unsigned i;
+
+	d->reading = true;
+	if (fflush(d->spool) != 0 || fseeko(d->spool, (off_t)ref->off,
+	    SEEK_SET) != 0 || mld_recin_next(&d->rin) != MLD_REC_OK)
+		mld_fatal("temporary file: cannot read it back: %s",
+		    strerror(errno));
+	for (i = 0; i < G_N_ELEMENTS(f); i++)
+		if ((f[i] = mld_recin_field(&d->rin, i)) == NULL)
+			mld_fatal("temporary file: a record lacks a field");
+	*p = (struct mld_patch){
+		.date = g_strdup(f[0]), .msgid = g_strdup(f[1]),
+		.series = g_strdup(f[2]), .subject = g_strdup(f[3]),
+		.title = g_strdup(f[4]), .author = g_strdup(f[5]),
+		.body = g_strdup(f[6]),
+		.version = (unsigned)strtoul(f[7], NULL, 10),
+		.n = (unsigned)strtoul(f[8], NULL, 10),
+		.total = (unsigned)strtoul(f[9], NULL, 10),
+	};
+}
+
+static const char *
+str_or_empty(const char *s)
+{
+	return s != NULL ? s : "";
 }
 
 /* An unknown date ("") is older than any known one. */
@@ -96,15 +194,6 @@ static int
 datecmp(const char *a, const char *b)
 {
 	return strcmp(a, b);
-}
-
-/* Which patch opens a posting: the lowest number, then the oldest. */
-static bool
-opens_before(const struct mld_patch *a, const struct mld_patch *b)
-{
-	if (a->n != b->n)
-		return a->n < b->n;
-	return datecmp(a->date, b->date) < 0;
 }
 
 static void
@@ -122,55 +211,61 @@ note_dates(struct mld_digest *d, const char *date)
 	}
 }
 
-void
-mld_digest_add(struct mld_digest *d, const struct mld_patch *src)
+/* The posting of a message's series key, made if new. */
+static struct posting *
+posting_of(struct mld_digest *d, const struct mld_patch *p)
 {
-	struct mld_patch *p;
+	const char *series = str_or_empty(p->series);
+	const char *msgid = str_or_empty(p->msgid);
 	struct posting *po;
 	char *key;
 
-	if (src->date != NULL)
-		note_dates(d, src->date);
-	if (d->dates_only)
-		return;
-	p = g_new0(struct mld_patch, 1);
-	p->date = dup_or_empty(src->date);
-	p->msgid = dup_or_empty(src->msgid);
-	p->series = dup_or_empty(src->series);
-	p->subject = dup_or_empty(src->subject);
-	p->title = dup_or_empty(src->title);
-	p->author = dup_or_empty(src->author);
-	p->body = dup_or_empty(src->body);
-	p->version = src->version;
-	p->n = src->n;
-	p->total = src->total;
-
 	/* Without a series key a message is a posting of its own. */
-	if (*p->series != '\0')
-		key = g_strdup(p->series);
-	else if (*p->msgid != '\0')
-		key = g_strconcat("<", p->msgid, ">", NULL);
+	if (*series != '\0')
+		key = g_strdup(series);
+	else if (*msgid != '\0')
+		key = g_strconcat("<", msgid, ">", NULL);
 	else
 		key = g_strdup_printf("#%u", d->postings->len);
 	po = g_hash_table_lookup(d->byseries, key);
-	if (po == NULL) {
-		po = g_new0(struct posting, 1);
-		po->msgs = g_ptr_array_new_with_free_func(patch_free);
-		po->date = p->date;
-		po->order = d->postings->len;
-		g_ptr_array_add(d->postings, po);
-		g_hash_table_insert(d->byseries, key, po);
-	} else {
+	if (po != NULL) {
 		g_free(key);
+		return po;
 	}
-	g_ptr_array_add(po->msgs, p);
-	if (datecmp(p->date, po->date) < 0)
-		po->date = p->date;
+	po = g_new0(struct posting, 1);
+	po->ns = g_array_new(FALSE, FALSE, sizeof(unsigned));
+	po->order = d->postings->len;
+	g_ptr_array_add(d->postings, po);
+	g_hash_table_insert(d->byseries, key, po);
+	return po;
+}
+
+void
+mld_digest_add(struct mld_digest *d, const struct mld_patch *p)
+{
+	const char *date = str_or_empty(p->date);
+	struct posting *po;
+	struct ref ref;
+
+	note_dates(d, date);
+	if (d->dates_only)
+		return;
+	po = posting_of(d, p);
+	ref = (struct ref){ spool_write(d, p), p->n, true };
+	g_array_append_val(po->ns, p->n);
+	if (po->date == NULL || datecmp(date, po->date) < 0) {
+		g_free(po->date);
+		po->date = g_strdup(date);
+	}
+	/* The first patch is the lowest number, then the oldest. */
 	if (p->n == 0) {
-		if (po->cover == NULL)
-			po->cover = p;
-	} else if (po->first == NULL || opens_before(p, po->first)) {
-		po->first = p;
+		if (!po->cover.set)
+			po->cover = ref;
+	} else if (!po->first.set || p->n < po->first.n ||
+	    (p->n == po->first.n && datecmp(date, po->first_date) < 0)) {
+		po->first = ref;
+		g_free(po->first_date);
+		po->first_date = g_strdup(date);
 	}
 	d->sorted = false;
 }
@@ -481,21 +576,32 @@ entry(GString *out, struct mld_seen *seen, const struct mld_patch *p,
 }
 
 void
-mld_digest_messages(struct mld_digest *d, struct mld_seen *seen,
-    GString *out)
+mld_digest_messages(struct mld_digest *d, struct mld_seen *seen, FILE *out)
 {
+	struct mld_patch first, cover;
+	GString *buf = g_string_new(NULL);
 	unsigned i;
 
 	sort(d);
-	g_string_append(out, "===== Patch Commit Messages ====\n\n");
+	fputs("===== Patch Commit Messages ====\n\n", out);
 	for (i = 0; i < d->postings->len; i++) {
 		const struct posting *po = g_ptr_array_index(d->postings, i);
 
-		if (po->first != NULL)
-			entry(out, seen, po->first, NULL);
-		if (po->cover != NULL)
-			entry(out, seen, po->cover, po->first);
+		g_string_truncate(buf, 0);
+		if (po->first.set) {
+			spool_read(d, &po->first, &first);
+			entry(buf, seen, &first, NULL);
+		}
+		if (po->cover.set) {
+			spool_read(d, &po->cover, &cover);
+			entry(buf, seen, &cover, po->first.set ? &first : NULL);
+			patch_free(&cover);
+		}
+		if (po->first.set)
+			patch_free(&first);
+		fwrite(buf->str, 1, buf->len, out);
 	}
+	g_string_free(buf, TRUE);
 }
 
 /* How many of patches 1..total the posting holds. */
@@ -505,11 +611,10 @@ received(const struct posting *po, unsigned total)
 	GHashTable *have = g_hash_table_new(NULL, NULL);
 	unsigned i, n;
 
-	for (i = 0; i < po->msgs->len; i++) {
-		const struct mld_patch *p = g_ptr_array_index(po->msgs, i);
-
-		if (p->n >= 1 && p->n <= total)
-			g_hash_table_add(have, GUINT_TO_POINTER(p->n));
+	for (i = 0; i < po->ns->len; i++) {
+		n = g_array_index(po->ns, unsigned, i);
+		if (n >= 1 && n <= total)
+			g_hash_table_add(have, GUINT_TO_POINTER(n));
 	}
 	n = g_hash_table_size(have);
 	g_hash_table_destroy(have);
@@ -517,31 +622,38 @@ received(const struct posting *po, unsigned total)
 }
 
 void
-mld_digest_list(struct mld_digest *d, GString *out)
+mld_digest_list(struct mld_digest *d, FILE *out)
 {
+	GString *buf = g_string_new(NULL);
+	struct mld_patch p;
 	unsigned i, total, have;
+	char *author;
 
 	sort(d);
-	g_string_append(out, "===== Patch list in this time period =====\n\n");
+	fputs("===== Patch list in this time period =====\n\n", out);
 	for (i = 0; i < d->postings->len; i++) {
 		const struct posting *po = g_ptr_array_index(d->postings, i);
-		const struct mld_patch *p = po->cover ? po->cover : po->first;
-		char *author = mld_digest_author(p->author);
 
-		total = p->total > 0 ? p->total : 1;
+		spool_read(d, po->cover.set ? &po->cover : &po->first, &p);
+		author = mld_digest_author(p.author);
+		total = p.total > 0 ? p.total : 1;
 		have = received(po, total);
-		mld_digest_safe(out, p->subject, true);
-		g_string_append(out, " (");
-		mld_digest_safe(out, author, true);
-		g_string_append_printf(out, ", %u patch%s", total,
+		g_string_truncate(buf, 0);
+		mld_digest_safe(buf, p.subject, true);
+		g_string_append(buf, " (");
+		mld_digest_safe(buf, author, true);
+		g_string_append_printf(buf, ", %u patch%s", total,
 		    total == 1 ? "" : "es");
 		if (have < total)
-			g_string_append_printf(out, ", %u missing",
+			g_string_append_printf(buf, ", %u missing",
 			    total - have);
-		g_string_append(out, ")\n");
+		g_string_append(buf, ")\n");
+		fwrite(buf->str, 1, buf->len, out);
 		g_free(author);
+		patch_free(&p);
 	}
-	g_string_append_c(out, '\n');
+	fputc('\n', out);
+	g_string_free(buf, TRUE);
 }
 
 void

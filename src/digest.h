@@ -12,6 +12,7 @@
 #define MLD_DIGEST_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <glib.h>
 
 #include "record.h"
@@ -28,7 +29,8 @@ struct mld_patch {
 
 /*
  * The postings of one digest, a posting being the messages that share a
- * series key.  Records are all held in memory until the digest is written.
+ * series key.  Records wait in an unlinked temporary file in TMPDIR until
+ * the digest is written; a failure to write or read it ends the program.
  */
 struct mld_digest;
 
@@ -55,7 +57,7 @@ const char *mld_digest_last(const struct mld_digest *d);
  * first patch, N is its announced number of patches and M how many of
  * them the input lacks.
  */
-void mld_digest_list(struct mld_digest *d, GString *out);
+void mld_digest_list(struct mld_digest *d, FILE *out);
 /*
  * "===== Patch Commit Messages ====" and, for each posting newest first,
  * its first patch then its cover letter, each one of:
@@ -69,7 +71,7 @@ void mld_digest_list(struct mld_digest *d, GString *out);
  * Every message printed is then added to `seen`.
  */
 void mld_digest_messages(struct mld_digest *d, struct mld_seen *seen,
-    GString *out);
+    FILE *out);
 
 /* "From A to B" / "<LIST> mailing list update from A to B" / blank. */
 void mld_digest_header(GString *out, const char *list, const char *from,

@@ -184,7 +184,6 @@ cmd_patches(struct mld_cli *cli)
 		{ NULL, 0, NULL, NULL },
 	};
 	struct mld_digest *d = mld_digest_new(false);
-	GString *out = g_string_new(NULL);
 	struct mld_seen seen;
 	const char *seenpath = NULL;
 	bool ok;
@@ -199,9 +198,8 @@ cmd_patches(struct mld_cli *cli)
 	if (seenpath != NULL && !mld_seen_load(&seen, seenpath))
 		mld_fatal("%s: cannot read the seen state", seenpath);
 	ok = each_input(cli->argc, cli->argv, read_records, d);
-	mld_digest_list(d, out);
-	mld_digest_messages(d, &seen, out);
-	put(out);
+	mld_digest_list(d, stdout);
+	mld_digest_messages(d, &seen, stdout);
 	/*
 	 * The state changes only once the digest is out and the input was
 	 * all read: a digest that was lost is sent again next time.
@@ -214,7 +212,6 @@ cmd_patches(struct mld_cli *cli)
 	}
 	mld_seen_free(&seen);
 	mld_digest_free(d);
-	g_string_free(out, TRUE);
 	return mld_finish("record");
 }
 

@@ -117,19 +117,27 @@ mld_rec_write_header(FILE *f, const char *const *cols)
 	fputc('\n', f);
 }
 
+void
+mld_recin_init(struct mld_recin *in, FILE *f, const char *name)
+{
+	memset(in, 0, sizeof *in);
+	in->f = f;
+	in->name = name;
+	in->fields = g_ptr_array_new();
+	in->header = g_ptr_array_new_with_free_func(g_free);
+}
+
 bool
 mld_recin_open(struct mld_recin *in, const char *path)
 {
-	memset(in, 0, sizeof *in);
-	in->name = mld_input_name(path);
-	if (strcmp(path, "-") == 0) {
-		in->f = stdin;
-	} else if ((in->f = fopen(path, "r")) == NULL) {
+	FILE *f = stdin;
+
+	if (strcmp(path, "-") != 0 && (f = fopen(path, "r")) == NULL) {
 		mld_err("%s: %s", path, strerror(errno));
+		memset(in, 0, sizeof *in);
 		return false;
 	}
-	in->fields = g_ptr_array_new();
-	in->header = g_ptr_array_new_with_free_func(g_free);
+	mld_recin_init(in, f, mld_input_name(path));
 	return true;
 }
 

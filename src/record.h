@@ -51,6 +51,8 @@ struct mld_recin {
 
 /* Opens path ("-" = stdin); returns false and reports when it cannot. */
 bool mld_recin_open(struct mld_recin *in, const char *path);
+/* Reads from f, which mld_recin_close then closes (unless stdin). */
+void mld_recin_init(struct mld_recin *in, FILE *f, const char *name);
 void mld_recin_close(struct mld_recin *in);
 
 enum mld_recin_status {

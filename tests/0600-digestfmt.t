@@ -3,7 +3,7 @@
 # the seen-state file across runs, and that no failure, even a writer
 # killed in the middle of the update, corrupts that file.
 . "$(dirname "$0")/lib.sh"
-plan 22
+plan 24
 
 recs=$data/digest-basic.tsv
 
@@ -75,6 +75,12 @@ cmp_files "$T/out" "$data/digest-basic.expect" "bad record: the rest printed"
 is "$(head -n 1 "$T/err")" \
     "digestfmt: stdin: line 11: field 3: bad backslash escape, skipped" \
     "bad record: where and what"
+
+# The records wait in a temporary file; without one there is no digest.
+TMPDIR=$T/none digestfmt patches "$recs" > "$T/out" 2> "$T/err"
+is "$?.$(wc -c < "$T/out")" "1.0" "no temporary folder: exit 1, no digest"
+check "no temporary folder: what and where" grep -Eqx \
+    "digestfmt: $T/none/digestfmt-[A-Za-z0-9]{6}: No such file or directory" "$T/err"
 
 digestfmt > /dev/null 2>&1
 is "$?" 2 "no command: exit 2"

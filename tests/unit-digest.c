@@ -23,9 +23,12 @@ mk(const char *date, const char *msgid, const char *series, unsigned v,
 static char *
 messages(struct mld_digest *d, struct mld_seen *seen)
 {
-	GString *out = g_string_new(NULL);
 	struct mld_seen own;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
 
+	g_assert_nonnull(out);
 	if (seen == NULL) {
 		mld_seen_init(&own);
 		mld_digest_messages(d, &own, out);
@@ -33,7 +36,22 @@ messages(struct mld_digest *d, struct mld_seen *seen)
 	} else {
 		mld_digest_messages(d, seen, out);
 	}
-	return g_string_free(out, FALSE);
+	g_assert_cmpint(fclose(out), ==, 0);
+	return text;
+}
+
+/* The patch list of d (free it). */
+static char *
+list(struct mld_digest *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	g_assert_nonnull(out);
+	mld_digest_list(d, out);
+	g_assert_cmpint(fclose(out), ==, 0);
+	return text;
 }
 
 static void
@@ -135,7 +153,7 @@ static void
 test_list(void)
 {
 	struct mld_digest *d = mld_digest_new(false);
-	GString *out = g_string_new(NULL);
+	char *l;
 
 	add(d, mk("2026-01-01T00:00:00Z", "c", "c", 1, 0, 3,
 	    "[PATCH 0/3] Series", "Series"));
@@ -143,15 +161,15 @@ test_list(void)
 	    "[PATCH 2/3] Two", "Two"));
 	add(d, mk("2026-01-02T00:00:00Z", "s", "", 1, 1, 1,
 	    "[PATCH] Single\x1b[2J", "Single"));
-	mld_digest_list(d, out);
-	g_assert_cmpstr(out->str, ==,
+	l = list(d);
+	g_assert_cmpstr(l, ==,
 	    "===== Patch list in this time period =====\n\n"
 	    "[PATCH] Single^[[2J (A U Thor <a@example.org>, 1 patch)\n"
 	    "[PATCH 0/3] Series (A U Thor <a@example.org>, 3 patches, "
 	    "2 missing)\n\n");
 	g_assert_cmpstr(mld_digest_first(d), ==, "2026-01-01T00:00:00Z");
 	g_assert_cmpstr(mld_digest_last(d), ==, "2026-01-02T00:00:00Z");
-	g_string_free(out, TRUE);
+	g_free(l);
 	mld_digest_free(d);
 }
 
@@ -160,16 +178,16 @@ static void
 test_dates_only(void)
 {
 	struct mld_digest *d = mld_digest_new(true);
-	GString *out = g_string_new(NULL);
+	char *l;
 
 	add(d, mk("2026-01-02T00:00:00Z", "b", "", 1, 1, 1, "[PATCH] B", "B"));
 	add(d, mk("2026-01-01T00:00:00Z", "a", "", 1, 1, 1, "[PATCH] A", "A"));
 	g_assert_cmpstr(mld_digest_first(d), ==, "2026-01-01T00:00:00Z");
 	g_assert_cmpstr(mld_digest_last(d), ==, "2026-01-02T00:00:00Z");
-	mld_digest_list(d, out);
-	g_assert_cmpstr(out->str, ==,
+	l = list(d);
+	g_assert_cmpstr(l, ==,
 	    "===== Patch list in this time period =====\n\n\n");
-	g_string_free(out, TRUE);
+	g_free(l);
 	mld_digest_free(d);
 }
 
@@ -177,17 +195,39 @@ static void
 test_empty(void)
 {
 	struct mld_digest *d = mld_digest_new(false);
-	GString *out = g_string_new(NULL);
-	char *s;
+	char *l, *s;
 
-	mld_digest_list(d, out);
-	g_assert_cmpstr(out->str, ==,
+	l = list(d);
+	g_assert_cmpstr(l, ==,
 	    "===== Patch list in this time period =====\n\n\n");
 	s = messages(d, NULL);
 	g_assert_cmpstr(s, ==, "===== Patch Commit Messages ====\n\n");
 	g_assert_null(mld_digest_first(d));
 	g_free(s);
-	g_string_free(out, TRUE);
+	g_free(l);
+	mld_digest_free(d);
+}
+
+/* Records added after a digest was printed join the next printing. */
+static void
+test_add_after_printing(void)
+{
+	struct mld_digest *d = mld_digest_new(false);
+	char *one, *two;
+
+	add(d, mk("2026-01-01T00:00:00Z", "a", "", 1, 1, 1, "[PATCH] A", "A"));
+	one = list(d);
+	add(d, mk("2026-01-02T00:00:00Z", "b", "", 1, 1, 1, "[PATCH] B", "B"));
+	two = list(d);
+	g_assert_cmpstr(one, ==,
+	    "===== Patch list in this time period =====\n\n"
+	    "[PATCH] A (A U Thor <a@example.org>, 1 patch)\n\n");
+	g_assert_cmpstr(two, ==,
+	    "===== Patch list in this time period =====\n\n"
+	    "[PATCH] B (A U Thor <a@example.org>, 1 patch)\n"
+	    "[PATCH] A (A U Thor <a@example.org>, 1 patch)\n\n");
+	g_free(one);
+	g_free(two);
 	mld_digest_free(d);
 }
 
@@ -269,6 +309,7 @@ main(int argc, char **argv)
 	g_test_add_func("/digest/seen", test_seen);
 	g_test_add_func("/digest/list", test_list);
 	g_test_add_func("/digest/empty", test_empty);
+	g_test_add_func("/digest/add-after-printing", test_add_after_printing);
 	g_test_add_func("/digest/dates-only", test_dates_only);
 	g_test_add_func("/digest/safe", test_safe);
 	g_test_add_func("/digest/author", test_author);

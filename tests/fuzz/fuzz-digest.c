@@ -19,56 +19,57 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static bool
-safe(const GString *s)
+safe(const char *s, size_t len)
 {
 	const char *p;
 	gunichar c;
 
-	if (!g_utf8_validate(s->str, (gssize)s->len, NULL))
+	if (!g_utf8_validate(s, (gssize)len, NULL))
 		return false;
-	for (p = s->str; *p != '\0'; p = g_utf8_next_char(p)) {
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
 		if ((c < 0x20 && c != '\n' && c != '\t') ||
 		    (c >= 0x7f && c < 0xa0))
 			return false;
 	}
-	return (size_t)(p - s->str) == s->len;
+	return (size_t)(p - s) == len;
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *f = fmemopen((void *)data, size, "r");
+	FILE *f = fmemopen((void *)data, size, "r"), *out;
 	struct mld_digest *d;
 	struct mld_recin in;
 	struct mld_seen seen;
-	GString *out;
+	GString *header;
+	char *text = NULL;
+	size_t len = 0;
 
 	if (f == NULL)
 		return 0;
 	mld_gmime_init();
-	memset(&in, 0, sizeof in);
-	in.f = f;
-	in.name = "fuzz";
-	in.fields = g_ptr_array_new();
-	in.header = g_ptr_array_new_with_free_func(g_free);
+	mld_recin_init(&in, f, "fuzz");
 	d = mld_digest_new(false);
 	mld_digest_read(d, &in);
 	mld_seen_init(&seen);
-	out = g_string_new(NULL);
+	header = g_string_new(NULL);
 	/* digestfmt says "unknown" for the dates of no record. */
-	mld_digest_header(out, "L", mld_digest_first(d) != NULL ?
+	mld_digest_header(header, "L", mld_digest_first(d) != NULL ?
 	    mld_digest_first(d) : "unknown", mld_digest_last(d) != NULL ?
 	    mld_digest_last(d) : "unknown");
+	if (!safe(header->str, header->len))
+		abort();
+	if ((out = open_memstream(&text, &len)) == NULL)
+		abort();
 	mld_digest_list(d, out);
 	mld_digest_messages(d, &seen, out);
-	if (!safe(out))
+	if (fclose(out) != 0 || !safe(text, len))
 		abort();
-	g_string_free(out, TRUE);
+	free(text);
+	g_string_free(header, TRUE);
 	mld_seen_free(&seen);
 	mld_digest_free(d);
-	fclose(f);
-	in.f = NULL;
 	mld_recin_close(&in);
 	return 0;
 }

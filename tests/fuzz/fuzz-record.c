@@ -23,11 +23,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (f == NULL)
 		return 0;
-	memset(&in, 0, sizeof in);
-	in.f = f;
-	in.name = "fuzz";
-	in.fields = g_ptr_array_new();
-	in.header = g_ptr_array_new_with_free_func(g_free);
+	mld_recin_init(&in, f, "fuzz");
 	mld_rec_init(&rec);
 	while ((st = mld_recin_next(&in)) != MLD_REC_EOF &&
 	    st != MLD_REC_ERROR) {
@@ -43,8 +39,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rec.nfields = 0;
 	}
 	mld_rec_free(&rec);
-	fclose(f);
-	in.f = NULL;
 	mld_recin_close(&in);
 	return 0;
 }
