@@ -36,6 +36,7 @@ struct mld_mbox {
 	uint64_t base;		/* input offset of data[0] */
 	size_t pos;		/* where the next message starts */
 	uint64_t number;
+	bool gt_from;		/* the scan passed a ">F" */
 	bool started;
 	bool error;		/* a read error was reported */
 };
@@ -270,10 +271,12 @@ from_line_at(struct mld_mbox *mb, size_t at)
 /*
  * The first "\nFrom " in data[from, avail), or NULL.  memchr for the 'F'
  * runs several times faster than memmem on this needle, and an 'F' at
- * the start of a line is rare enough in mail.
+ * the start of a line is rare enough in mail.  Every 'F' after a '>' is
+ * noted on the way: without one, the message has no quoted From line to
+ * look for later.
  */
 static const char *
-find_from(const struct mld_mbox *mb, size_t from)
+find_from(struct mld_mbox *mb, size_t from)
 {
 	const char *f = mb->data + from + 1, *end = mb->data + mb->avail;
 
@@ -283,6 +286,8 @@ find_from(const struct mld_mbox *mb, size_t from)
 			return NULL;
 		if (f[-1] == '\n' && end - f >= 5 && memcmp(f, "From ", 5) == 0)
 			return f - 1;
+		if (f[-1] == '>')
+			mb->gt_from = true;
 	}
 	return NULL;
 }
@@ -428,6 +433,7 @@ mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg)
 	msg->crlf = eol > start && eol < mb->avail &&
 	    mb->data[eol - 1] == '\r';
 	has_from = from_line_at(mb, start);
+	mb->gt_from = false;
 	if (has_from) {
 		msg->from_len = eol - start - (msg->crlf ? 1 : 0);
 		text = eol < mb->avail ? eol + 1 : eol;
@@ -438,9 +444,13 @@ mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg)
 		text = start;
 		end = next_separator(mb, start);
 	}
+	/* Past the scanned end a trusted length brings bytes unseen. */
+	msg->no_quoted_from = !mb->gt_from;
 	cl_end = content_length_end(mb, text);
-	if (cl_end > end)
+	if (cl_end > end) {
 		end = cl_end;
+		msg->no_quoted_from = false;
+	}
 
 	/* The blank line before the next From_ line is the separator's,
 	 * and an empty message is that line alone; CRs make no line
@@ -501,7 +511,8 @@ mld_msg_is_text(const struct mld_msg *msg)
 {
 	return msg->rawlen > 0 && msg->raw[msg->rawlen - 1] == '\n' &&
 	    memchr(msg->raw, '\r', msg->rawlen) == NULL &&
-	    !mld_has_from_line(msg->raw, msg->rawlen, MLD_QUOTED);
+	    (msg->no_quoted_from ||
+	    !mld_has_from_line(msg->raw, msg->rawlen, MLD_QUOTED));
 }
 
 void
@@ -510,8 +521,8 @@ mld_msg_text(const struct mld_msg *msg, GString *out)
 	const char *p = msg->raw, *end = msg->raw + msg->rawlen, *nl;
 	size_t n;
 
-	if (memchr(p, '\r', msg->rawlen) == NULL &&
-	    !mld_has_from_line(p, msg->rawlen, MLD_QUOTED)) {
+	if (memchr(p, '\r', msg->rawlen) == NULL && (msg->no_quoted_from ||
+	    !mld_has_from_line(p, msg->rawlen, MLD_QUOTED))) {
 		g_string_append_len(out, p, (gssize)msg->rawlen);
 	} else {
 		for (; p < end; p = nl + 1) {

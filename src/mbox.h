@@ -30,6 +30,8 @@ struct mld_msg {
 	const char *raw;	/* headers and body as stored (escaped, */
 	size_t rawlen;		/* original line ends), less the separator */
 	bool crlf;		/* its first line ends in CRLF */
+	bool no_quoted_from;	/* the reader saw no ^>+From line in raw
+				 * (false: not known) */
 };
 
 struct mld_mbox;

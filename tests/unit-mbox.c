@@ -102,8 +102,17 @@ test_content_length(void)
 	GPtrArray *bad = read_all(FROM "Content-Length: 7\n\n"
 	    "From y@example.org Tue Aug 19 10:01:33 2025\nok\n");
 
+	/* A quoted From line past the From_ line the length spans. */
+	GPtrArray *q = read_all(FROM "Content-Length: 53\n\n"
+	    "From y@example.org Tue Aug 19 10:01:33 2025\n>From ok\n\n"
+	    FROM "Subject: b\n\nb\n");
+
 	g_assert_cmpuint(t->len, ==, 2);
 	g_assert_true(g_str_has_suffix(g_ptr_array_index(t, 0), "\nok\n"));
+	g_assert_cmpuint(q->len, ==, 2);
+	g_assert_true(g_str_has_suffix(g_ptr_array_index(q, 0),
+	    "2025\nFrom ok\n"));
+	g_ptr_array_free(q, TRUE);
 	/* 7 bytes land inside a line: not trusted, the From_ line splits. */
 	g_assert_cmpuint(bad->len, ==, 2);
 	g_ptr_array_free(t, TRUE);
