@@ -4,8 +4,8 @@
  * Dates come from the Date field, with the fallbacks of
  * mld_message_date; a message with no usable date at all cannot be
  * placed in a date range, so it is not selected when one is asked for,
- * and it is reported.  The dedupe sets grow with the number of distinct
- * messages: 40 bytes and a hash entry each.
+ * and it is reported.  The dedupe set grows with the number of distinct
+ * messages, about 30 bytes each (keyset.h).
  */
 #include "select.h"
 #include "header.h"
@@ -36,14 +36,14 @@ mld_select_init(struct mld_select *s)
 	s->first = 1;
 	s->last = UINT64_MAX;
 	s->matches = g_ptr_array_new_with_free_func(match_free);
-	s->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	mld_keyset_init(&s->seen);
 }
 
 void
 mld_select_free(struct mld_select *s)
 {
 	g_ptr_array_free(s->matches, TRUE);
-	g_hash_table_destroy(s->seen);
+	mld_keyset_free(&s->seen);
 }
 
 bool
@@ -171,56 +171,59 @@ in_dates(struct mld_select *s, const struct mld_msg *m, const char *hdr,
 	    (!s->has_until || when < s->until);
 }
 
-/* The dedupe key of a message, or NULL when it has none (kept). */
-static char *
-dedupe_key(const struct mld_select *s, const struct mld_msg *m,
-    const char *hdr, size_t hl)
+/*
+ * The digest of a message's dedupe key; false when it has none (then it
+ * is kept).
+ */
+static bool
+dedupe_digest(const struct mld_select *s, const struct mld_msg *m,
+    const char *hdr, size_t hl, uint8_t digest[MLD_KEY_BYTES])
 {
 	static const char *const fields[] = { "From", "Subject", "Date" };
 	GString *v = g_string_sized_new(256);
-	GChecksum *sum;
-	char *key = NULL;
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA1);
+	char *id = NULL;
+	bool has_key = true;
 	size_t i;
 
 	if (s->dedupe == MLD_DEDUPE_MSGID) {
 		if (mld_header_get(hdr, hl, "Message-ID", v))
-			key = mld_header_msgid(v->str);
-		g_string_free(v, TRUE);
-		return key;
+			id = mld_header_msgid(v->str);
+		has_key = id != NULL;
+		if (has_key)
+			g_checksum_update(sum, (const guchar *)id, -1);
+		g_free(id);
+	} else {
+		/* Copies of one mail from several lists differ in their list
+		 * and transport headers, not in these fields nor the body. */
+		for (i = 0; i < G_N_ELEMENTS(fields); i++) {
+			mld_header_get(hdr, hl, fields[i], v);
+			g_checksum_update(sum, (const guchar *)v->str,
+			    (gssize)v->len + 1);
+		}
+		g_checksum_update(sum, (const guchar *)m->raw + hl,
+		    (gssize)(m->rawlen - hl));
 	}
-	/* Copies of one mail from several lists differ in their list and
-	 * transport headers, not in these fields nor in the body. */
-	sum = g_checksum_new(G_CHECKSUM_SHA1);
-	for (i = 0; i < G_N_ELEMENTS(fields); i++) {
-		mld_header_get(hdr, hl, fields[i], v);
-		g_checksum_update(sum, (const guchar *)v->str, (gssize)v->len + 1);
-	}
-	g_checksum_update(sum, (const guchar *)m->raw + hl,
-	    (gssize)(m->rawlen - hl));
-	key = g_strdup(g_checksum_get_string(sum));
+	if (has_key)
+		mld_keyset_digest(sum, digest);
 	g_checksum_free(sum);
 	g_string_free(v, TRUE);
-	return key;
+	return has_key;
 }
 
 static bool
 is_new(struct mld_select *s, const struct mld_msg *m, const char *hdr,
     size_t hl)
 {
-	char *key;
+	uint8_t digest[MLD_KEY_BYTES];
 
-	if (s->dedupe == MLD_DEDUPE_NONE)
+	if (s->dedupe == MLD_DEDUPE_NONE ||
+	    !dedupe_digest(s, m, hdr, hl, digest))
 		return true;
-	key = dedupe_key(s, m, hdr, hl);
-	if (key == NULL)
+	if (mld_keyset_add(&s->seen, digest))
 		return true;
-	if (g_hash_table_contains(s->seen, key)) {
-		g_free(key);
-		s->dropped++;
-		return false;
-	}
-	g_hash_table_add(s->seen, key);
-	return true;
+	s->dropped++;
+	return false;
 }
 
 bool

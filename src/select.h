@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <glib.h>
 
+#include "keyset.h"
 #include "mbox.h"
 
 enum mld_dedupe {
@@ -23,7 +24,7 @@ struct mld_select {
 	uint64_t first, last;	/* message numbers, inclusive */
 	GPtrArray *matches;	/* struct mld_match *, all must match */
 	enum mld_dedupe dedupe;
-	GHashTable *seen;	/* dedupe keys */
+	struct mld_keyset seen;	/* dedupe keys */
 	uint64_t dropped;	/* duplicates dropped */
 };
 
