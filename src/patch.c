@@ -43,6 +43,9 @@ static const char *const hnames[NH] = {
 	[H_CTE] = "Content-Transfer-Encoding",
 };
 
+/* Patches and covers remembered per generation of the seen set. */
+#define SEEN_GENERATION 16384
+
 /* A patch or cover letter seen earlier in the run. */
 struct posting {
 	char *key;
@@ -59,14 +62,21 @@ posting_free(gpointer data)
 	g_free(ps);
 }
 
+static GHashTable *
+new_seen_set(void)
+{
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    posting_free);
+}
+
 void
 mld_analyser_init(struct mld_analyser *a, bool all)
 {
 	size_t i;
 
 	a->all = all;
-	a->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    posting_free);
+	a->seen = new_seen_set();
+	a->older = new_seen_set();
 	mld_texts_init(&a->texts);
 	a->text = g_string_sized_new(1 << 16);
 	a->hv = g_new(GString *, NH);
@@ -81,6 +91,7 @@ mld_analyser_free(struct mld_analyser *a)
 	size_t i;
 
 	g_hash_table_destroy(a->seen);
+	g_hash_table_destroy(a->older);
 	mld_texts_free(&a->texts);
 	g_string_free(a->text, TRUE);
 	for (i = 0; i < NH; i++)
@@ -276,14 +287,34 @@ same_posting_ids(const char *a, const char *b)
 	return same;
 }
 
+static struct posting *
+seen_posting(const struct mld_analyser *a, const char *msgid)
+{
+	struct posting *ps = g_hash_table_lookup(a->seen, msgid);
+
+	return ps != NULL ? ps : g_hash_table_lookup(a->older, msgid);
+}
+
+/* A full generation becomes the older one, and the oldest is dropped:
+ * the patches of a series follow their cover within minutes. */
+static void
+remember(struct mld_analyser *a, const char *msgid, struct posting *ps)
+{
+	if (g_hash_table_size(a->seen) >= SEEN_GENERATION) {
+		g_hash_table_destroy(a->older);
+		a->older = a->seen;
+		a->seen = new_seen_set();
+	}
+	g_hash_table_insert(a->seen, g_strdup(msgid), ps);
+}
+
 static void
 series_key(struct mld_analyser *a, struct mld_patch *p,
     const char *in_reply_to, const char *references)
 {
 	char *parent = parent_id(in_reply_to, references, false);
 	const char *msgid = p->msgid != NULL ? p->msgid : "";
-	struct posting *ps = parent != NULL ?
-	    g_hash_table_lookup(a->seen, parent) : NULL;
+	struct posting *ps = parent != NULL ? seen_posting(a, parent) : NULL;
 
 	if (p->kind == MLD_KIND_COVER) {
 		p->series = g_strdup(msgid);
@@ -308,13 +339,13 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 	}
 	g_free(parent);
 	if ((p->kind == MLD_KIND_COVER || p->kind == MLD_KIND_PATCH) &&
-	    *msgid != '\0' && !g_hash_table_contains(a->seen, msgid)) {
+	    *msgid != '\0' && seen_posting(a, msgid) == NULL) {
 		ps = g_new(struct posting, 1);
 		ps->key = g_strdup(p->series);
 		ps->version = p->version;
 		ps->total = p->total;
 		ps->cover = p->kind == MLD_KIND_COVER;
-		g_hash_table_insert(a->seen, g_strdup(msgid), ps);
+		remember(a, msgid, ps);
 	}
 }
 

@@ -18,8 +18,10 @@
  * like its own (git send-email and b4 number the messages of one posting
  * in one ID pattern: the cover was cut off), else its own ID (the thread
  * root of a posting without a cover).  A v2 sent in reply to v1 so gets
- * a key of its own.  The seen set grows with the number of patch mails
- * (a message ID and a key each), never with their text.
+ * a key of its own.  Only the last 16,384 to 32,768 patches and covers
+ * are remembered (a message ID and a key each, about 150 bytes), so that
+ * memory stays flat over a whole archive: a patch that answers a message
+ * posted that many patches earlier keys a posting of its own.
  */
 #ifndef MLD_PATCH_H
 #define MLD_PATCH_H
@@ -55,6 +57,7 @@ struct mld_patch {
 struct mld_analyser {
 	bool all;		/* keep replies, pulls and other mail */
 	GHashTable *seen;	/* msgid -> struct posting, patches and covers */
+	GHashTable *older;	/* the same, the generation before */
 	struct mld_texts texts;
 	GString *text;		/* the message being read */
 	GString **hv;		/* its header fields, and which it has */
