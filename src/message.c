@@ -313,24 +313,60 @@ visit(GMimeObject *parent, GMimeObject *part, gpointer data)
 	}
 }
 
+/*
+ * The message GMime reads from text[0..len) where it lies.  Its memory
+ * stream constructors copy the bytes; a byte array it does not own
+ * (set_byte_array) is read in place, and so are the parts, whose streams
+ * share that array.  bytes must outlive the message.
+ */
+static GMimeMessage *
+parse_in_place(const char *text, size_t len, GByteArray **bytes)
+{
+	GMimeStream *stream;
+	GMimeParser *parser;
+	GMimeMessage *msg;
+
+	/* GMime is only given reads: the cast drops a const it keeps. */
+	*bytes = g_byte_array_new_take((guint8 *)text, len);
+	stream = g_mime_stream_mem_new();
+	g_mime_stream_mem_set_byte_array(GMIME_STREAM_MEM(stream), *bytes);
+	parser = g_mime_parser_new_with_stream(stream);
+	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+	msg = g_mime_parser_construct_message(parser, NULL);
+	g_object_unref(parser);
+	g_object_unref(stream);
+	return msg;
+}
+
+/* Drops the message, then the array without the bytes it borrowed. */
+static void
+unparse(GMimeMessage *msg, GByteArray *bytes)
+{
+	if (msg != NULL)
+		g_object_unref(msg);
+	g_byte_array_steal(bytes, NULL);
+	g_byte_array_unref(bytes);
+}
+
 bool
 mld_message_texts(const char *text, size_t len, struct mld_texts *t)
 {
-	GMimeStream *stream = g_mime_stream_mem_new_with_buffer(text, len);
-	GMimeParser *parser = g_mime_parser_new_with_stream(stream);
 	GMimeMessage *msg;
+	GByteArray *bytes;
 	GMimeObject *top;
 	const char *pro;
 	struct walk w = { t, false };
 
 	g_string_truncate(t->main, 0);
 	g_string_truncate(t->extra, 0);
-	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
-	msg = g_mime_parser_construct_message(parser, NULL);
-	g_object_unref(parser);
-	g_object_unref(stream);
-	if (msg == NULL)
+	/* A byte array holds at most 4 GiB. */
+	if (len > G_MAXUINT)
 		return false;
+	msg = parse_in_place(text, len, &bytes);
+	if (msg == NULL) {
+		unparse(NULL, bytes);
+		return false;
+	}
 	g_mime_message_foreach(msg, visit, &w);
 	top = g_mime_message_get_mime_part(msg);
 	/* A multipart whose boundary never comes holds all in its prologue. */
@@ -341,6 +377,6 @@ mld_message_texts(const char *text, size_t len, struct mld_texts *t)
 		    (const guint8 *)pro + strlen(pro));
 		repair_from(t->main, 0);
 	}
-	g_object_unref(msg);
+	unparse(msg, bytes);
 	return true;
 }

@@ -31,7 +31,8 @@ void mld_texts_free(struct mld_texts *t);
 
 /*
  * Parses text[0..len) (a whole message, LF line ends) and fills t.
- * Returns false when GMime cannot read it as a message.
+ * GMime reads the text where it lies, without a copy.  Returns false
+ * when GMime cannot read it as a message.
  */
 bool mld_message_texts(const char *text, size_t len, struct mld_texts *t);
 
