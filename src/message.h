@@ -21,9 +21,12 @@
 #include <stddef.h>
 #include <glib.h>
 
+struct _GMimeParser;
+
 struct mld_texts {
 	GString *main;		/* commit message part, "" when none */
 	GString *extra;		/* other patch-bearing parts, concatenated */
+	struct _GMimeParser *parser;	/* reused for every message */
 };
 
 void mld_texts_init(struct mld_texts *t);
