@@ -422,18 +422,20 @@ read_headers(const struct mld_analyser *a, const struct mld_msg *m,
 		mld_warn_at(&m->where, "no Message-ID");
 }
 
-/* Reads the message in a->text; m gives its place and From_ line. */
+/*
+ * Reads the message text[0..len) (LF line ends, unescaped); m gives its
+ * place and From_ line.
+ */
 static bool
-analyse(struct mld_analyser *a, const struct mld_msg *m, struct mld_patch *p)
+analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
+    size_t len, struct mld_patch *p)
 {
 	struct mld_subject s, ibs;
 	struct mld_inbody ib = { NULL, NULL, NULL, 0 };
-	const char *text, *irt, *refs, *v;
-	size_t hl, len;
+	const char *irt, *refs, *v;
+	size_t hl;
 
 	patch_reset(p);
-	text = a->text->str;
-	len = a->text->len;
 	hl = mld_header_len(text, len);
 	mld_header_scan(text, len, hnames, NH, a->hv, a->hf);
 	v = field(a, H_SUBJECT);
@@ -487,9 +489,12 @@ bool
 mld_patch_analyse(struct mld_analyser *a, const struct mld_msg *m,
     struct mld_patch *p)
 {
+	/* Most messages are stored as they are read: no copy. */
+	if (mld_msg_is_text(m))
+		return analyse(a, m, m->raw, m->rawlen, p);
 	g_string_truncate(a->text, 0);
 	mld_msg_text(m, a->text);
-	return analyse(a, m, p);
+	return analyse(a, m, a->text->str, a->text->len, p);
 }
 
 int
@@ -524,7 +529,7 @@ mld_patch_analyse_file(struct mld_analyser *a, const char *path,
 	}
 	g_string_truncate(a->text, 0);
 	lf_text(m.raw, m.rawlen, a->text);
-	got = analyse(a, &m, p);
+	got = analyse(a, &m, a->text->str, a->text->len, p);
 	g_free(data);
 	return got ? 1 : 0;
 }

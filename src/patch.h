@@ -59,7 +59,7 @@ struct mld_analyser {
 	GHashTable *seen;	/* msgid -> struct posting, patches and covers */
 	GHashTable *older;	/* the same, the generation before */
 	struct mld_texts texts;
-	GString *text;		/* the message being read */
+	GString *text;		/* the message being read, when copied */
 	GString **hv;		/* its header fields, and which it has */
 	bool *hf;
 };
