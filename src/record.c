@@ -14,22 +14,63 @@ static const char escape_letter[256] = {
 	['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r',
 };
 
+/* Eight bytes, each c. */
+#define BYTES(c) (UINT64_C(0x0101010101010101) * (c))
+
+/*
+ * Whether one of the eight bytes of w is a backslash or below 0x0e (TAB,
+ * LF and CR are): the word then needs a look byte by byte.
+ */
+static bool
+may_escape(uint64_t w)
+{
+	uint64_t bs = w ^ BYTES('\\');
+
+	return (((w - BYTES(0x0e)) & ~w) | ((bs - BYTES(1)) & ~bs)) &
+	    BYTES(0x80);
+}
+
+/* Writes p[0..n) escaped at o; returns the end of what it wrote. */
+static char *
+escape_bytes(char *o, const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (escape_letter[p[i]] != 0) {
+			*o++ = '\\';
+			*o++ = escape_letter[p[i]];
+		} else {
+			*o++ = (char)p[i];
+		}
+	}
+	return o;
+}
+
 void
 mld_rec_escape(GString *out, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	const unsigned char *run = p;
+	size_t at = out->len;
+	uint64_t w;
+	char *o;
 
-	/* Bodies are long and escapes rare: copy runs, not bytes. */
-	for (; p < end; p++) {
-		if (escape_letter[*p] == 0)
-			continue;
-		g_string_append_len(out, (const char *)run, p - run);
-		g_string_append_c(out, '\\');
-		g_string_append_c(out, escape_letter[*p]);
-		run = p + 1;
+	/* Room for every byte escaped, then written in place: a body has
+	 * an escape on each line, and a call for each cost more than the
+	 * copy.  Words without an escape go eight bytes at a time. */
+	g_string_set_size(out, at + 2 * len);
+	o = out->str + at;
+	for (; end - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		if (may_escape(w)) {
+			o = escape_bytes(o, p, 8);
+		} else {
+			memcpy(o, p, 8);
+			o += 8;
+		}
 	}
-	g_string_append_len(out, (const char *)run, end - run);
+	o = escape_bytes(o, p, (size_t)(end - p));
+	g_string_truncate(out, (gsize)(o - out->str));
 }
 
 bool

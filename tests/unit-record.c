@@ -19,6 +19,42 @@ test_escape(void)
 	g_string_free(s, TRUE);
 }
 
+/*
+ * Every byte at every place of a field longer than one word: the words
+ * copied whole and the bytes looked at one by one agree.
+ */
+static void
+test_escape_words(void)
+{
+	GString *s = g_string_new(NULL), *want = g_string_new(NULL);
+	char in[21];
+	size_t at;
+	int c;
+
+	for (c = 1; c < 256; c++) {
+		for (at = 0; at < sizeof in; at++) {
+			memset(in, 'x', sizeof in);
+			in[at] = (char)c;
+			g_string_assign(want, "");
+			g_string_append_len(want, in, (gssize)at);
+			if (strchr("\\\t\n\r", c) != NULL) {
+				g_string_append_c(want, '\\');
+				g_string_append_c(want, c == '\\' ? '\\' :
+				    c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+			} else {
+				g_string_append_c(want, (char)c);
+			}
+			g_string_append_len(want, in + at + 1,
+			    (gssize)(sizeof in - at - 1));
+			g_string_assign(s, "#");
+			mld_rec_escape(s, in, sizeof in);
+			g_assert_cmpstr(s->str + 1, ==, want->str);
+		}
+	}
+	g_string_free(s, TRUE);
+	g_string_free(want, TRUE);
+}
+
 static void
 test_bad_escape(void)
 {
@@ -76,6 +112,7 @@ main(int argc, char **argv)
 	mld_init("unit-record");
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/record/escape", test_escape);
+	g_test_add_func("/record/escape-words", test_escape_words);
 	g_test_add_func("/record/bad-escape", test_bad_escape);
 	g_test_add_func("/record/round-trip", test_round_trip);
 	return g_test_run();
