@@ -112,22 +112,31 @@ field_is(const char *p, const char *end, const char *name,
 	return true;
 }
 
+/* g_ascii_tolower, but inlined: it runs for every header line. */
+static inline char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 void
 mld_header_scan(const char *text, size_t len, const char *const *names,
     size_t n, GString **values, bool *found)
 {
 	const char *p = text, *end = text + len, *nl, *value;
 	size_t i, left = n;
+	char c;
 
 	for (i = 0; i < n; i++)
 		found[i] = false;
 	for (; p < end && left > 0; p = nl + 1) {
 		if (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n'))
 			return;
-		for (i = 0; i < n; i++) {
-			/* The first letter turns most lines away cheaply. */
-			if (found[i] || g_ascii_tolower(*p) !=
-			    g_ascii_tolower(names[i][0]) ||
+		/* The first letter turns most lines away cheaply, and a
+		 * continuation line at once. */
+		c = is_wsp(*p) ? '\0' : lower(*p);
+		for (i = 0; i < n && c != '\0'; i++) {
+			if (found[i] || lower(names[i][0]) != c ||
 			    !field_is(p, end, names[i], &value))
 				continue;
 			g_string_truncate(values[i], 0);
