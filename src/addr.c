@@ -92,10 +92,20 @@ parse_list(const char *raw)
 bool
 mld_person_parse(const char *raw, struct mld_person *p)
 {
-	InternetAddressList *list = parse_list(raw);
+	InternetAddressList *list;
 	InternetAddressMailbox *mb;
+	const char *addr;
+	size_t name_len, addr_len;
 
+	/* Most senders write a plain form: no parse, no list to free. */
+	if (mld_fast_paths() &&
+	    mld_mailbox_plain(raw, &name_len, &addr, &addr_len)) {
+		p->name = g_strndup(raw, name_len);
+		p->addr = g_strndup(addr, addr_len);
+		return true;
+	}
 	p->name = p->addr = NULL;
+	list = parse_list(raw);
 	if (list == NULL)
 		return false;
 	mb = first_mailbox(list);

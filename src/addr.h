@@ -5,7 +5,9 @@
  *
  * Addresses are always parsed from the raw, still encoded field: parsing
  * decoded text would turn an encoded display name holding "<x@y>" into a
- * second, forged address.  Relays: the kernel.org B4 relay sends as
+ * second, forged address.  The plain forms ("Name <addr>", a bare addr)
+ * are read without the parser, as mld_mailbox_plain says.
+ * Relays: the kernel.org B4 relay sends as
  * "Name via B4 Relay <devnull+local.domain@kernel.org>" and mailing lists
  * that rewrite senders for DMARC send as "Name via List <list@host>";
  * both keep the author in X-Original-From or Reply-To, which is used.

@@ -274,36 +274,53 @@ plain_addr(const char *s, size_t n)
 	    at[-1] != '.' && at[1] != '.';
 }
 
-/*
- * The common cases, "Name Surname <addr>" and a bare addr, written back
- * as they are, without the cost of a parse; NULL for anything else.
- */
-static char *
-addresses_fast(const char *raw)
+bool
+mld_mailbox_plain(const char *raw, size_t *name_len, const char **addr,
+    size_t *addr_len)
 {
 	const char *lt = strchr(raw, '<'), *p;
 	size_t n = strlen(raw);
-	GString *out;
 
-	if (lt == NULL)
-		return plain_addr(raw, n) ? g_strdup(raw) : NULL;
+	if (lt == NULL) {
+		*name_len = 0;
+		*addr = raw;
+		*addr_len = n;
+		return plain_addr(raw, n);
+	}
 	/* An encoded word is made of atext: the parser must decode it. */
-	if (lt == raw || lt[-1] != ' ' || raw[n - 1] != '>' ||
+	if (lt == raw || *raw == ' ' || lt[-1] != ' ' || raw[n - 1] != '>' ||
 	    strstr(raw, "=?") != NULL ||
 	    !plain_addr(lt + 1, (size_t)(raw + n - 1 - (lt + 1))))
-		return NULL;
+		return false;
 	for (p = raw; p < lt; p++)
 		if ((*p & 0x80) || !is_phrase_char((unsigned char)*p))
-			return NULL;
+			return false;
 	/* The parser keeps the spaces inside a name, not those around it. */
-	for (p = lt; p > raw && p[-1] == ' '; p--)
+	for (p = lt; p[-1] == ' '; p--)
 		;
-	if (p == raw)
+	*name_len = (size_t)(p - raw);
+	*addr = lt + 1;
+	*addr_len = (size_t)(raw + n - 1 - *addr);
+	return true;
+}
+
+/* The plain forms written back as they are; NULL for anything else. */
+static char *
+addresses_fast(const char *raw)
+{
+	const char *addr;
+	size_t name_len, addr_len;
+	GString *out;
+
+	if (!mld_mailbox_plain(raw, &name_len, &addr, &addr_len))
 		return NULL;
-	out = g_string_sized_new(n);
-	g_string_append_len(out, raw, p - raw);
-	g_string_append(out, " ");
-	g_string_append(out, lt);
+	if (name_len == 0)
+		return g_strdup(raw);
+	out = g_string_sized_new(name_len + addr_len + 3);
+	g_string_append_len(out, raw, (gssize)name_len);
+	g_string_append(out, " <");
+	g_string_append_len(out, addr, (gssize)addr_len);
+	g_string_append_c(out, '>');
 	return g_string_free(out, FALSE);
 }
 

@@ -55,6 +55,15 @@ char *mld_header_addresses(const char *raw);
 char *mld_header_addresses_parsed(const char *raw);
 
 /*
+ * Reads the common plain forms of one mailbox, "Name Surname <addr>" (an
+ * ASCII phrase of atext words) and a bare addr, as the parser would, but
+ * without it: the name is raw[0..*name_len) (empty for a bare addr), the
+ * address *addr[0..*addr_len).  False for any other form.
+ */
+bool mld_mailbox_plain(const char *raw, size_t *name_len, const char **addr,
+    size_t *addr_len);
+
+/*
  * Whether hand-written fast paths may stand in for the library: false
  * when MLD_TEST_NO_FAST_PATHS is set, so that tests can prove both give
  * the same output.
