@@ -168,11 +168,29 @@ mld_header_clean(char *s)
 	return s;
 }
 
+/* Whether raw is printable ASCII (TAB allowed) without an "=?". */
+static bool
+plain_text(const char *raw)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)raw; *p != '\0'; p++)
+		if (*p >= 0x7f || (*p < 0x20 && *p != '\t') ||
+		    (*p == '=' && p[1] == '?'))
+			return false;
+	return true;
+}
+
 char *
 mld_header_decode(const char *raw)
 {
-	char *d = g_mime_utils_header_decode_text(NULL, raw);
+	char *d;
 
+	/* Text with no encoded word and nothing to convert decodes to
+	 * itself: most subjects, spared GMime's tokens. */
+	if (mld_fast_paths() && plain_text(raw))
+		return mld_header_clean(g_strdup(raw));
+	d = g_mime_utils_header_decode_text(NULL, raw);
 	return mld_header_clean(d != NULL ? d : g_strdup(raw));
 }
 

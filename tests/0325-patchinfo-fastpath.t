@@ -1,7 +1,7 @@
 #!/bin/sh
 # The hand-written fast paths of patchinfo (plain From addresses read
-# without a parse) give exactly what GMime gives, on the test mail, the
-# sample, and the real archives.
+# without a parse, plain ASCII subjects not decoded) give exactly what
+# GMime gives, on the test mail, the sample, and the real archives.
 . "$(dirname "$0")/lib.sh"
 plan 4
 
