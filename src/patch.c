@@ -48,25 +48,42 @@ static const char *const hnames[NH] = {
 
 /* A patch or cover letter seen earlier in the run. */
 struct posting {
-	char *key;
+	const char *key;	/* in its generation's strings */
 	unsigned version, total;
 	bool cover;
 };
 
-static void
-posting_free(gpointer data)
-{
-	struct posting *ps = data;
+/*
+ * One generation of the seen set: message ID -> 1 + index in postings.
+ * The strings lie in one chunk and the postings in one array: as many
+ * small blocks, kept among the thousands each message allocates and
+ * frees, broke the heap up and made malloc's own work a tenth of the run.
+ */
+struct mld_seen {
+	GHashTable *ids;
+	GArray *postings;	/* struct posting */
+	GStringChunk *strings;	/* the IDs and keys */
+};
 
-	g_free(ps->key);
-	g_free(ps);
+static struct mld_seen *
+seen_new(void)
+{
+	struct mld_seen *s = g_new(struct mld_seen, 1);
+
+	s->ids = g_hash_table_new(g_str_hash, g_str_equal);
+	s->postings = g_array_sized_new(FALSE, FALSE, sizeof(struct posting),
+	    SEEN_GENERATION);
+	s->strings = g_string_chunk_new(1 << 16);
+	return s;
 }
 
-static GHashTable *
-new_seen_set(void)
+static void
+seen_free(struct mld_seen *s)
 {
-	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    posting_free);
+	g_hash_table_destroy(s->ids);
+	g_array_free(s->postings, TRUE);
+	g_string_chunk_free(s->strings);
+	g_free(s);
 }
 
 void
@@ -75,8 +92,8 @@ mld_analyser_init(struct mld_analyser *a, bool all)
 	size_t i;
 
 	a->all = all;
-	a->seen = new_seen_set();
-	a->older = new_seen_set();
+	a->seen = seen_new();
+	a->older = seen_new();
 	mld_texts_init(&a->texts);
 	a->text = g_string_sized_new(1 << 16);
 	a->hv = g_new(GString *, NH);
@@ -90,8 +107,8 @@ mld_analyser_free(struct mld_analyser *a)
 {
 	size_t i;
 
-	g_hash_table_destroy(a->seen);
-	g_hash_table_destroy(a->older);
+	seen_free(a->seen);
+	seen_free(a->older);
 	mld_texts_free(&a->texts);
 	g_string_free(a->text, TRUE);
 	for (i = 0; i < NH; i++)
@@ -287,25 +304,46 @@ same_posting_ids(const char *a, const char *b)
 	return same;
 }
 
-static struct posting *
-seen_posting(const struct mld_analyser *a, const char *msgid)
+/* The posting with message ID id in s, or NULL. */
+static const struct posting *
+seen_find(const struct mld_seen *s, const char *id)
 {
-	struct posting *ps = g_hash_table_lookup(a->seen, msgid);
+	guint i = GPOINTER_TO_UINT(g_hash_table_lookup(s->ids, id));
 
-	return ps != NULL ? ps : g_hash_table_lookup(a->older, msgid);
+	return i > 0 ? &g_array_index(s->postings, struct posting, i - 1) :
+	    NULL;
 }
 
-/* A full generation becomes the older one, and the oldest is dropped:
- * the patches of a series follow their cover within minutes. */
-static void
-remember(struct mld_analyser *a, const char *msgid, struct posting *ps)
+static const struct posting *
+seen_posting(const struct mld_analyser *a, const char *msgid)
 {
-	if (g_hash_table_size(a->seen) >= SEEN_GENERATION) {
-		g_hash_table_destroy(a->older);
+	const struct posting *ps = seen_find(a->seen, msgid);
+
+	return ps != NULL ? ps : seen_find(a->older, msgid);
+}
+
+/* Remembers p, a patch or a cover letter, under its message ID.  A full
+ * generation becomes the older one, and the oldest is dropped: the
+ * patches of a series follow their cover within minutes. */
+static void
+remember(struct mld_analyser *a, const struct mld_patch *p)
+{
+	struct mld_seen *s;
+	struct posting ps;
+
+	if (a->seen->postings->len >= SEEN_GENERATION) {
+		seen_free(a->older);
 		a->older = a->seen;
-		a->seen = new_seen_set();
+		a->seen = seen_new();
 	}
-	g_hash_table_insert(a->seen, g_strdup(msgid), ps);
+	s = a->seen;
+	ps.key = g_string_chunk_insert(s->strings, p->series);
+	ps.version = p->version;
+	ps.total = p->total;
+	ps.cover = p->kind == MLD_KIND_COVER;
+	g_array_append_val(s->postings, ps);
+	g_hash_table_insert(s->ids, g_string_chunk_insert(s->strings, p->msgid),
+	    GUINT_TO_POINTER(s->postings->len));
 }
 
 static void
@@ -314,7 +352,8 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 {
 	char *parent = parent_id(in_reply_to, references, false);
 	const char *msgid = p->msgid != NULL ? p->msgid : "";
-	struct posting *ps = parent != NULL ? seen_posting(a, parent) : NULL;
+	const struct posting *ps = parent != NULL ? seen_posting(a, parent) :
+	    NULL;
 
 	if (p->kind == MLD_KIND_COVER) {
 		p->series = g_strdup(msgid);
@@ -339,14 +378,8 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 	}
 	g_free(parent);
 	if ((p->kind == MLD_KIND_COVER || p->kind == MLD_KIND_PATCH) &&
-	    *msgid != '\0' && seen_posting(a, msgid) == NULL) {
-		ps = g_new(struct posting, 1);
-		ps->key = g_strdup(p->series);
-		ps->version = p->version;
-		ps->total = p->total;
-		ps->cover = p->kind == MLD_KIND_COVER;
-		remember(a, msgid, ps);
-	}
+	    *msgid != '\0' && seen_posting(a, msgid) == NULL)
+		remember(a, p);
 }
 
 /*

@@ -53,11 +53,13 @@ struct mld_patch {
 	GString *diffstat, *trailers, *body;
 };
 
+struct mld_seen;
+
 /* State kept across the messages of a run. */
 struct mld_analyser {
 	bool all;		/* keep replies, pulls and other mail */
-	GHashTable *seen;	/* msgid -> struct posting, patches and covers */
-	GHashTable *older;	/* the same, the generation before */
+	struct mld_seen *seen;	/* the patches and covers seen (patch.c) */
+	struct mld_seen *older;	/* the same, the generation before */
 	struct mld_texts texts;
 	GString *text;		/* the message being read, when copied */
 	GString **hv;		/* its header fields, and which it has */
