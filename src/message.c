@@ -155,11 +155,6 @@ append_lf(GString *out, const guint8 *p, const guint8 *end)
 	g_string_truncate(out, (gsize)(w - out->str));
 }
 
-/*
- * Appends the text of a part to out, decoded and in UTF-8.  Not
- * g_mime_text_part_get_text: it returns a C string, and a NUL in the
- * body (it happens) would cut it there, diff and all.
- */
 /* Length of the ASCII run at the start of p[0..n), eight bytes a step. */
 static size_t
 ascii_prefix(const char *p, size_t n)
