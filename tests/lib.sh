@@ -7,6 +7,7 @@
 #   skip_all WHY       skip the whole script
 #   corpus NAME        path of a ../shared file; fails, saying so, if absent
 #   corpus_xz NAME     the same, decompressed once into $T
+#   fast_paths_agree NAME CMD...  CMD on mbox NAME, with and without fast paths
 #   finish             exit 1 if any test failed
 #
 # With MLD_VALGRIND=1 (make valgrind) every program a test runs goes
@@ -91,6 +92,29 @@ corpus_xz() {
 	_out=$T/$(basename "$1" .xz)
 	[ -f "$_out" ] || xz -dc "$_c" > "$_out"
 	echo "$_out"
+}
+
+# fast_paths_agree NAME CMD...: CMD (a program and its options) reads the
+# mbox NAME (samples/..., else a ../shared file, decompressed if .xz) and
+# writes the same with and without the hand-written fast paths; skips
+# when ../shared has no NAME.
+fast_paths_agree() {
+	_name=$1
+	shift
+	case $_name in
+	samples/*) _f=$top/$_name ;;
+	*.xz) _f=$(corpus_xz "$_name") ;;
+	*) _f=$(corpus "$_name") ;;
+	esac
+	if [ -z "$_f" ]; then
+		ntest=$((ntest + 1))
+		echo "ok $ntest # SKIP ../shared/$_name is absent"
+		return
+	fi
+	"$@" "$_f" > "$T/fast" 2> /dev/null
+	MLD_TEST_NO_FAST_PATHS=1 "$@" "$_f" > "$T/slow" 2> /dev/null
+	cmp_files "$T/fast" "$T/slow" \
+	    "$_name: $1 writes the same without fast paths"
 }
 
 # Valgrind writes a log only when it has something to report.
