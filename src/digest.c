@@ -154,7 +154,24 @@ spool_write(struct mld_digest *d, const struct mld_patch *p)
 	mld_rec_add_u64(&d->rec, p->total);
 	d->spooled += d->rec.buf->len + 1;
 	mld_rec_write(&d->rec, d->spool);
+	if (ferror(d->spool))
+		mld_fatal("temporary file: %s", strerror(errno));
 	return off;
+}
+
+/*
+ * Makes what was written reach the file before anything is read back,
+ * and so before any of the digest is printed: a full disk ends the
+ * program with nothing printed.
+ */
+static void
+spool_settle(struct mld_digest *d)
+{
+	if (d->spool == NULL || d->reading)
+		return;
+	if (fflush(d->spool) != 0)
+		mld_fatal("temporary file: %s", strerror(errno));
+	d->reading = true;
 }
 
 /* Reads back the record at ref into p (owned strings: patch_free). */
@@ -164,11 +181,10 @@ spool_read(struct mld_digest *d, const struct ref *ref, struct mld_patch *p)
 	const char *f[10];
 	unsigned i;
 
-	d->reading = true;
-	if (fflush(d->spool) != 0 || fseeko(d->spool, (off_t)ref->off,
-	    SEEK_SET) != 0 || mld_recin_next(&d->rin) != MLD_REC_OK)
-		mld_fatal("temporary file: cannot read it back: %s",
-		    strerror(errno));
+	spool_settle(d);
+	if (fseeko(d->spool, (off_t)ref->off, SEEK_SET) != 0 ||
+	    mld_recin_next(&d->rin) != MLD_REC_OK)
+		mld_fatal("temporary file: cannot read it back");
 	for (i = 0; i < G_N_ELEMENTS(f); i++)
 		if ((f[i] = mld_recin_field(&d->rin, i)) == NULL)
 			mld_fatal("temporary file: a record lacks a field");
@@ -379,6 +395,7 @@ newest_first(const void *a, const void *b)
 static void
 sort(struct mld_digest *d)
 {
+	spool_settle(d);
 	if (!d->sorted)
 		g_ptr_array_sort(d->postings, newest_first);
 	d->sorted = true;

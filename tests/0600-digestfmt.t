@@ -3,7 +3,7 @@
 # the seen-state file across runs, and that no failure, even a writer
 # killed in the middle of the update, corrupts that file.
 . "$(dirname "$0")/lib.sh"
-plan 24
+plan 26
 
 recs=$data/digest-basic.tsv
 
@@ -81,6 +81,22 @@ TMPDIR=$T/none digestfmt patches "$recs" > "$T/out" 2> "$T/err"
 is "$?.$(wc -c < "$T/out")" "1.0" "no temporary folder: exit 1, no digest"
 check "no temporary folder: what and where" grep -Eqx \
     "digestfmt: $T/none/digestfmt-[A-Za-z0-9]{6}: No such file or directory" "$T/err"
+
+# A full disk under the temporary file: nothing printed, and said so.
+# It takes a tmpfs of 64 KiB, mounted in a mount namespace of our own.
+awk 'BEGIN { printf "patch\t2026-09-01T00:00:00Z\tbig@x\t\t1\t1\t1\tPATCH\t"
+	printf "A <a@example.org>\ta@example.org\t[PATCH] big\tbig\t\t\t"
+	for (i = 0; i < 20000; i++) printf "0123456789"; printf "\n" }' > "$T/big.tsv"
+mkdir "$T/small"
+if unshare -m sh -c "mount -t tmpfs -o size=64k tmpfs '$T/small' &&
+    TMPDIR='$T/small' digestfmt patches '$T/big.tsv' > '$T/out' 2> '$T/err';
+    echo \$? > '$T/rc'" 2> /dev/null && [ -s "$T/rc" ]; then
+	is "$(cat "$T/rc").$(wc -c < "$T/out")" "1.0" "full temporary disk: exit 1, no digest"
+	is "$(cat "$T/err")" "digestfmt: temporary file: No space left on device" \
+	    "full temporary disk: what"
+else
+	skip "full temporary disk: no mount namespace here (unshare -m)" 2
+fi
 
 digestfmt > /dev/null 2>&1
 is "$?" 2 "no command: exit 2"
