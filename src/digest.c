@@ -1,10 +1,12 @@
 /*
- * digest.c - the text of the digest (see digest.h).
+ * digest.c - the model of the digest, decided once for every form (see
+ * digest.h), and handed to a renderer (render.h).
  *
  * Limits: the "Skip" test only knows titles, so a cover letter that
  * repeats its first patch in other words is printed.
  */
 #include "digest.h"
+#include "render.h"
 #include "tool.h"
 
 #include <errno.h>
@@ -157,149 +159,174 @@ mark_reported(struct mld_seen *seen, const struct mld_entry *p)
 	g_free(kt);
 }
 
-/* Appends the body without its trailing blank lines. */
+/* Writes out what the renderer appended. */
 static void
-body(GString *out, const char *b)
+flush(struct mld_render *r, FILE *out)
 {
-	size_t len = strlen(b);
-	char *copy;
+	fwrite(r->out->str, 1, r->out->len, out);
+	g_string_truncate(r->out, 0);
+}
 
-	while (len > 0 && (b[len - 1] == '\n' || b[len - 1] == ' ' ||
-	    b[len - 1] == '\t' || b[len - 1] == '\r'))
+static void
+message(struct mld_render *r, struct mld_seen *seen,
+    const struct mld_link *link, size_t posting, enum mld_part part,
+    const struct mld_entry *p, const struct mld_entry *first)
+{
+	struct mld_digest_msg m = {
+		.posting = posting,
+		.part = part,
+		.e = p,
+		.title = title_of(p),
+	};
+	char *author, *url = mld_link_url(link, p->msgid), *body;
+	size_t len = strlen(p->body);
+
+	if (reported(seen, p))
+		m.state = MLD_STATE_EXIST;
+	else if (first != NULL && repeats(p, first))
+		m.state = MLD_STATE_SKIP;
+	else
+		m.state = MLD_STATE_NEW;
+	m.author = author = mld_digest_author(p->author);
+	m.link = url;
+	while (len > 0 && (p->body[len - 1] == '\n' ||
+	    p->body[len - 1] == ' ' || p->body[len - 1] == '\t' ||
+	    p->body[len - 1] == '\r'))
 		len--;
-	copy = g_strndup(b, len);
-	mld_digest_safe(out, copy, false);
-	g_free(copy);
-}
-
-static void
-line(GString *out, const char *label, const char *s)
-{
-	g_string_append(out, label);
-	mld_digest_safe(out, s, true);
-	g_string_append_c(out, '\n');
-}
-
-static void
-entry(GString *out, struct mld_seen *seen, const struct mld_entry *p,
-    const struct mld_entry *first)
-{
-	char *author;
-
-	if (reported(seen, p)) {
-		line(out, "Exist: ", p->subject);
-	} else if (first != NULL && repeats(p, first)) {
-		line(out, "Skip: ", p->subject);
-	} else {
-		line(out, "New: ", title_of(p));
-		line(out, "", p->subject);
-		author = mld_digest_author(p->author);
-		line(out, "Author: ", author);
-		g_free(author);
-		g_string_append_c(out, '\n');
-		body(out, p->body);
-		g_string_append(out, "\n\n");
-		for (int i = 0; i < MLD_DIGEST_RULE; i++)
-			g_string_append_c(out, '-');
-		g_string_append(out, "\n\n");
-	}
+	m.body = body = g_strndup(p->body, len);
+	MLD_RENDER(r, msg, r, &m);
 	mark_reported(seen, p);
+	g_free(author);
+	g_free(url);
+	g_free(body);
 }
 
 void
 mld_digest_messages(struct mld_postings *ps, struct mld_seen *seen,
-    FILE *out)
+    const struct mld_link *link, struct mld_render *r, FILE *out)
 {
 	struct mld_entry first, cover;
-	GString *buf = g_string_new(NULL);
 	size_t i, n = mld_postings_sort(ps);
 	bool has_first;
 
-	fputs("===== Patch Commit Messages ====\n\n", out);
+	MLD_RENDER(r, msgs_begin, r);
+	flush(r, out);
 	for (i = 0; i < n; i++) {
-		g_string_truncate(buf, 0);
+		MLD_RENDER(r, posting_begin, r, i + 1);
 		has_first = mld_postings_get(ps, i, MLD_PART_PATCH, &first);
 		if (has_first)
-			entry(buf, seen, &first, NULL);
+			message(r, seen, link, i + 1, MLD_PART_PATCH, &first,
+			    NULL);
 		if (mld_postings_get(ps, i, MLD_PART_COVER, &cover)) {
-			entry(buf, seen, &cover, has_first ? &first : NULL);
+			message(r, seen, link, i + 1, MLD_PART_COVER, &cover,
+			    has_first ? &first : NULL);
 			mld_entry_clear(&cover);
 		}
 		if (has_first)
 			mld_entry_clear(&first);
-		fwrite(buf->str, 1, buf->len, out);
+		MLD_RENDER(r, posting_end, r, i + 1);
+		flush(r, out);
 	}
-	g_string_free(buf, TRUE);
+	MLD_RENDER(r, msgs_end, r);
+	flush(r, out);
 }
 
 void
-mld_digest_list(struct mld_postings *ps, FILE *out)
+mld_digest_list(struct mld_postings *ps, const struct mld_link *link,
+    struct mld_render *r, FILE *out)
 {
-	GString *buf = g_string_new(NULL);
+	struct mld_digest_item it;
 	struct mld_entry e;
 	size_t i, n = mld_postings_sort(ps);
-	unsigned total, have;
-	char *author;
+	char *author, *url;
 
-	fputs("===== Patch list in this time period =====\n\n", out);
+	MLD_RENDER(r, list_begin, r, n);
 	for (i = 0; i < n; i++) {
 		/* A posting has a cover or a patch, or it would not be. */
 		if (!mld_postings_get(ps, i, MLD_PART_COVER, &e))
 			mld_postings_get(ps, i, MLD_PART_PATCH, &e);
 		author = mld_digest_author(e.author);
-		total = e.total > 0 ? e.total : 1;
-		have = mld_postings_received(ps, i, total);
-		g_string_truncate(buf, 0);
-		mld_digest_safe(buf, e.subject, true);
-		g_string_append(buf, " (");
-		mld_digest_safe(buf, author, true);
-		g_string_append_printf(buf, ", %u patch%s", total,
-		    total == 1 ? "" : "es");
-		if (have < total)
-			g_string_append_printf(buf, ", %u missing",
-			    total - have);
-		g_string_append(buf, ")\n");
-		fwrite(buf->str, 1, buf->len, out);
+		url = mld_link_url(link, e.msgid);
+		it = (struct mld_digest_item){
+			.index = i + 1,
+			.e = &e,
+			.author = author,
+			.link = url,
+			.total = e.total > 0 ? e.total : 1,
+		};
+		it.missing = it.total -
+		    mld_postings_received(ps, i, it.total);
+		MLD_RENDER(r, item, r, &it);
+		flush(r, out);
 		g_free(author);
+		g_free(url);
 		mld_entry_clear(&e);
 	}
-	fputc('\n', out);
-	g_string_free(buf, TRUE);
-}
-
-void
-mld_digest_header(GString *out, const char *list, const char *from,
-    const char *to)
-{
-	g_string_append(out, "From ");
-	mld_digest_safe(out, from, true);
-	g_string_append(out, " to ");
-	mld_digest_safe(out, to, true);
-	g_string_append_c(out, '\n');
-	if (list != NULL && *list != '\0') {
-		mld_digest_safe(out, list, true);
-		g_string_append(out, " mailing list update from ");
-	} else {
-		g_string_append(out, "Mailing list update from ");
-	}
-	mld_digest_safe(out, from, true);
-	g_string_append(out, " to ");
-	mld_digest_safe(out, to, true);
-	g_string_append(out, "\n\n");
+	MLD_RENDER(r, list_end, r);
+	flush(r, out);
 }
 
 char *
-mld_digest_tally_title(bool domains, unsigned top)
+mld_digest_title(const struct mld_digest_head *h)
 {
-	return g_strdup_printf(domains ?
+	if (h->list != NULL && *h->list != '\0')
+		return g_strdup_printf("%s mailing list update from %s to %s",
+		    h->list, h->from, h->to);
+	return g_strdup_printf("Mailing list update from %s to %s", h->from,
+	    h->to);
+}
+
+void
+mld_digest_head(const struct mld_digest_head *h, struct mld_render *r,
+    FILE *out)
+{
+	MLD_RENDER(r, head, r, h);
+	flush(r, out);
+}
+
+void
+mld_digest_tally(const struct mld_digest_tally *t, struct mld_render *r,
+    FILE *out)
+{
+	MLD_RENDER(r, tally, r, t);
+	flush(r, out);
+}
+
+void
+mld_digest_end(struct mld_render *r, FILE *out)
+{
+	MLD_RENDER(r, end, r);
+	flush(r, out);
+}
+
+void
+mld_digest_tally_init(struct mld_digest_tally *t, enum mld_tally_kind kind,
+    const char *title, unsigned top)
+{
+	t->kind = kind;
+	t->title = title != NULL ? g_strdup(title) : g_strdup_printf(
+	    kind == MLD_TALLY_DOMAINS ?
 	    "Top %u contributor Email domains (Based on Email Body)" :
 	    "Top %u contributors (Based on Email Body)", top);
+	t->rows = g_array_new(FALSE, FALSE, sizeof(struct mld_tally_row));
+	t->max = 0;
+}
+
+void
+mld_digest_tally_clear(struct mld_digest_tally *t)
+{
+	guint i;
+
+	for (i = 0; i < t->rows->len; i++)
+		g_free(g_array_index(t->rows, struct mld_tally_row, i).name);
+	g_array_free(t->rows, TRUE);
+	g_free(t->title);
 }
 
 bool
-mld_digest_tally_line(GString *out, const char *s)
+mld_digest_tally_add(struct mld_digest_tally *t, const char *s)
 {
-	unsigned long long count;
+	struct mld_tally_row row;
 	const char *p = s;
 	char *end;
 
@@ -308,15 +335,16 @@ mld_digest_tally_line(GString *out, const char *s)
 	if (*p < '0' || *p > '9')
 		return false;
 	errno = 0;
-	count = strtoull(p, &end, 10);
+	row.count = strtoull(p, &end, 10);
 	if (errno != 0 || (*end != ' ' && *end != '\t'))
 		return false;
 	while (*end == ' ' || *end == '\t')
 		end++;
 	if (*end == '\0')
 		return false;
-	g_string_append_printf(out, "%7llu ", count);
-	mld_digest_safe(out, end, true);
-	g_string_append_c(out, '\n');
+	row.name = g_strdup(end);
+	g_array_append_val(t->rows, row);
+	if (row.count > t->max)
+		t->max = row.count;
 	return true;
 }

@@ -1,13 +1,18 @@
 /*
- * digest.h - the text of the digest: its header, its tally sections, its
- * patch list and the commit messages of the new patches, made from the
- * postings (postings.h) and domtally lines.  It renders only: what makes
- * a posting is decided in postings.c.
+ * digest.h - the digest as one model, whatever its form: its header, its
+ * tallies, its patch list (one item per posting) and its entries (the
+ * first patch and the cover letter of each posting, as New, Exist or
+ * Skip).  digest.c decides every part of that model once, from the
+ * postings (postings.h) and domtally lines, and hands it, part by part
+ * and in order, to a renderer (render.h) that only writes it in one
+ * form: text, markdown, html, json or email.  What makes a posting is
+ * decided in postings.c.
  *
- * Everything taken from mail is made safe for a terminal before it is
- * printed: invalid UTF-8 is repaired, C0 controls and DEL (other than the
- * tabs and line ends of a body) are shown in caret notation (^[), C1
- * controls as <U+009B>.
+ * The model's strings are those of the records.  Renderers make them
+ * safe for their form; the text form shows them safe for a terminal:
+ * invalid UTF-8 is repaired, C0 controls and DEL (other than the tabs
+ * and line ends of a body) are shown in caret notation (^[), C1 controls
+ * as <U+009B>.
  */
 #ifndef MLD_DIGEST_H
 #define MLD_DIGEST_H
@@ -16,48 +21,111 @@
 #include <stdio.h>
 #include <glib.h>
 
+#include "link.h"
 #include "postings.h"
 #include "seen.h"
 
-/* Width of the line that ends each commit message. */
+/* Width of the line that ends each commit message in text. */
 #define MLD_DIGEST_RULE 70
 
+/* The digest's header: the labels of its period and the list's name. */
+struct mld_digest_head {
+	const char *list;	/* NULL or "": none */
+	const char *from, *to;	/* labels */
+	const char *first, *last; /* dates of the oldest and newest message,
+				     NULL when unknown */
+};
+
+/* "<LIST> mailing list update from A to B" ("Mailing list update ..."
+ * without a list), as the records give it: not yet made safe. */
+char *mld_digest_title(const struct mld_digest_head *h);
+
+/* A tally section: domtally lines, count descending. */
+enum mld_tally_kind {
+	MLD_TALLY_DOMAINS,
+	MLD_TALLY_PEOPLE,
+};
+struct mld_tally_row {
+	unsigned long long count;
+	char *name;
+};
+struct mld_digest_tally {
+	enum mld_tally_kind kind;
+	char *title;
+	GArray *rows;		/* struct mld_tally_row, in input order */
+	unsigned long long max;	/* the largest count, 0 without rows */
+};
+
+/* A patch-list item: one posting. */
+struct mld_digest_item {
+	size_t index;			/* 1-based place in the list */
+	const struct mld_entry *e;	/* its cover, else its first patch */
+	const char *author;		/* e's author as a reader wants it */
+	const char *link;		/* NULL: links are off */
+	unsigned total;			/* patches announced */
+	unsigned missing;		/* of them, how many the input lacks */
+};
+
 /*
- * "===== Patch list in this time period =====" and one line per
- * posting, newest first:
- *   <subject> (<author>, <N> patch[es][, <M> missing])
- * where subject and author are those of its cover letter, else of its
- * first patch, N is its announced number of patches and M how many of
- * them the input lacks.
+ * An entry: a posting's first patch, then its cover letter.
+ *   New    printed in full
+ *   Exist  reported before: its Message-ID, or its title in the same
+ *          version, is in the seen set
+ *   Skip   a cover letter whose title only repeats its first patch's
+ *          title (one may lack the other's leading "subsystem: " parts)
  */
-void mld_digest_list(struct mld_postings *ps, FILE *out);
+enum mld_digest_state {
+	MLD_STATE_NEW,
+	MLD_STATE_EXIST,
+	MLD_STATE_SKIP,
+};
+struct mld_digest_msg {
+	size_t posting;			/* the index of its posting */
+	enum mld_part part;
+	enum mld_digest_state state;
+	const struct mld_entry *e;
+	const char *title;		/* e's title, else its subject */
+	const char *author;		/* the Author line's text */
+	const char *body;		/* e's body without its trailing
+					   blank lines */
+	const char *link;		/* NULL: links are off */
+};
+
+struct mld_render;
+
+/* Renders the header. */
+void mld_digest_head(const struct mld_digest_head *h, struct mld_render *r,
+    FILE *out);
+/* Renders a tally section. */
+void mld_digest_tally(const struct mld_digest_tally *t, struct mld_render *r,
+    FILE *out);
 /*
- * "===== Patch Commit Messages ====" and, for each posting newest first,
- * its first patch then its cover letter, each one of:
- *   New: <title> / <subject> / Author: <author> / blank / <body> /
- *       blank / 70 dashes / blank
- *   Exist: <subject>   reported before: its Message-ID, or its title in
- *                      the same version, is in `seen`
- *   Skip: <subject>    a cover letter whose title only repeats its first
- *                      patch's title (one may lack the other's leading
- *                      "subsystem: " parts)
- * Every message printed is then added to `seen`.
+ * Renders the patch list, newest posting first; `link` NULL turns the
+ * links off.
+ */
+void mld_digest_list(struct mld_postings *ps, const struct mld_link *link,
+    struct mld_render *r, FILE *out);
+/*
+ * Renders the entries, newest posting first; every entry rendered is
+ * then added to `seen`.
  */
 void mld_digest_messages(struct mld_postings *ps, struct mld_seen *seen,
-    FILE *out);
+    const struct mld_link *link, struct mld_render *r, FILE *out);
+/* Ends the digest: a form that is one document closes it here. */
+void mld_digest_end(struct mld_render *r, FILE *out);
 
-/* "From A to B" / "<LIST> mailing list update from A to B" / blank. */
-void mld_digest_header(GString *out, const char *list, const char *from,
-    const char *to);
-
-/* The title of a tally section: "Top N contributors (Based on Email Body)"
- * or, for domains, "Top N contributor Email domains (Based on Email Body)". */
-char *mld_digest_tally_title(bool domains, unsigned top);
 /*
- * Appends one domtally line ("%7d %s") as "%7lu %s"; returns false, and
- * appends nothing, when it is not a count and a name.
+ * A tally section of the given kind and title (NULL: the default title,
+ * which names `top`).
  */
-bool mld_digest_tally_line(GString *out, const char *line);
+void mld_digest_tally_init(struct mld_digest_tally *t,
+    enum mld_tally_kind kind, const char *title, unsigned top);
+void mld_digest_tally_clear(struct mld_digest_tally *t);
+/*
+ * Adds one domtally line ("%7d %s"); returns false, and adds nothing,
+ * when it is not a count and a name.
+ */
+bool mld_digest_tally_add(struct mld_digest_tally *t, const char *line);
 
 /* "Name <addr>" as a reader wants it: unquoted, decoded, and with the
  * local part for a name when there is none (as git does). */

@@ -1,6 +1,8 @@
 /*
- * digestfmt - print the parts of a digest: its header, a tally section,
- * and the patch list with the commit messages of the new patches.
+ * digestfmt - print a digest, whole in one of its forms (text, markdown,
+ * html, json, email), or the parts of its text form: its header, a tally
+ * section, and the patch list with the commit messages of the new
+ * patches.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -10,15 +12,22 @@
 
 #include "digest.h"
 #include "header.h"
+#include "link.h"
 #include "postings.h"
 #include "record.h"
+#include "render.h"
 #include "seen.h"
 #include "tool.h"
 
 static const char synopsis[] =
+    "digest [-F format] [-L template | -N] [-d file] [-f label] [-l name]"
+    "\n\t[-n top] [-p file] [-s file] [-t label]"
+    "\n\t[--mail-from addresses] [--mail-to addresses] [file ...]\n"
     "header [-f label] [-l name] [-t label] [file ...]\n"
     "tally [-d] [-n top] [-T title] [file ...]\n"
-    "patches [-s file] [file ...]";
+    "patches [-L template | -N] [-s file] [file ...]";
+
+enum { OPT_MAIL_FROM = 256, OPT_MAIL_TO };
 
 /* Runs fn over every operand (stdin without one); false if one failed. */
 static bool
@@ -48,13 +57,6 @@ read_records(const char *path, void *ps)
 	return ok;
 }
 
-static void
-put(GString *out)
-{
-	fwrite(out->str, 1, out->len, stdout);
-	g_string_truncate(out, 0);
-}
-
 static int
 cmd_header(struct mld_cli *cli)
 {
@@ -66,7 +68,8 @@ cmd_header(struct mld_cli *cli)
 	};
 	const char *from = NULL, *to = NULL, *list = NULL;
 	struct mld_postings *ps = NULL;
-	GString *out = g_string_new(NULL);
+	struct mld_render *r = mld_render_text();
+	struct mld_digest_head head = { 0 };
 	int c;
 
 	cli->opts = opts;
@@ -86,17 +89,18 @@ cmd_header(struct mld_cli *cli)
 		if (to == NULL)
 			to = mld_postings_last_date(ps);
 	}
-	mld_digest_header(out, list, from ? from : "unknown",
-	    to ? to : "unknown");
-	put(out);
-	g_string_free(out, TRUE);
+	head.from = from != NULL ? from : "unknown";
+	head.to = to != NULL ? to : "unknown";
+	head.list = list;
+	mld_digest_head(&head, r, stdout);
+	mld_render_free(r);
 	mld_postings_free(ps);
 	return mld_finish("record");
 }
 
 /* Tally lines are plain text, not records: no field is escaped. */
 static bool
-read_tally(const char *path, void *out)
+read_tally(const char *path, void *t)
 {
 	const char *name = mld_input_name(path);
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
@@ -117,7 +121,7 @@ read_tally(const char *path, void *out)
 		if (line[0] == '#')
 			continue;
 		if ((size_t)n != strlen(line) ||
-		    !mld_digest_tally_line(out, line)) {
+		    !mld_digest_tally_add(t, line)) {
 			mld_warn_line(name, lineno,
 			    "not a tally line (count, name), skipped");
 			mld_count_skip();
@@ -132,6 +136,20 @@ read_tally(const char *path, void *out)
 	return ok;
 }
 
+/* Parses -n: the number a default tally title names. */
+static unsigned
+top_arg(struct mld_cli *cli)
+{
+	unsigned long top;
+	char *end;
+
+	top = strtoul(cli->optarg, &end, 10);
+	if (*cli->optarg < '0' || *cli->optarg > '9' || *end != '\0' ||
+	    top == 0 || top > 1000000)
+		mld_badarg(cli, "-n", "not a count");
+	return (unsigned)top;
+}
+
 static int
 cmd_tally(struct mld_cli *cli)
 {
@@ -141,86 +159,209 @@ cmd_tally(struct mld_cli *cli)
 		{ "title", 'T', "title", "the title of the section" },
 		{ NULL, 0, NULL, NULL },
 	};
-	GString *out = g_string_new(NULL);
+	struct mld_render *r = mld_render_text();
+	struct mld_digest_tally t;
 	const char *title = NULL;
 	bool domains = false;
-	char *end, *dflt;
-	unsigned long top = 15;
+	unsigned top = 15;
 	int c;
 
 	cli->opts = opts;
 	while ((c = mld_getopt(cli)) != -1) {
 		switch (c) {
-		case 'd':
-			domains = true;
-			break;
-		case 'n':
-			top = strtoul(cli->optarg, &end, 10);
-			if (*cli->optarg < '0' || *cli->optarg > '9' ||
-			    *end != '\0' || top == 0 || top > 1000000)
-				mld_badarg(cli, "-n", "not a count");
-			break;
-		case 'T':
-			title = cli->optarg;
-			break;
+		case 'd': domains = true; break;
+		case 'n': top = top_arg(cli); break;
+		case 'T': title = cli->optarg; break;
 		}
 	}
-	dflt = mld_digest_tally_title(domains, (unsigned)top);
-	mld_digest_safe(out, title != NULL ? title : dflt, true);
-	g_string_append(out, "\n\n");
-	each_input(cli->argc, cli->argv, read_tally, out);
-	g_string_append_c(out, '\n');
-	put(out);
-	g_string_free(out, TRUE);
-	g_free(dflt);
+	mld_digest_tally_init(&t, domains ? MLD_TALLY_DOMAINS :
+	    MLD_TALLY_PEOPLE, title, top);
+	each_input(cli->argc, cli->argv, read_tally, &t);
+	mld_digest_tally(&t, r, stdout);
+	mld_digest_tally_clear(&t);
+	mld_render_free(r);
 	return mld_finish("line");
 }
 
-static int
-cmd_patches(struct mld_cli *cli)
-{
-	static const struct mld_opt opts[] = {
-		{ "seen", 's', "file", "report as Exist what file holds; "
-		    "add what is printed" },
-		{ NULL, 0, NULL, NULL },
-	};
-	struct mld_postings *ps = mld_postings_new(false);
-	struct mld_seen seen;
-	const char *seenpath = NULL;
-	bool ok;
-	int c;
+/* The options every command that prints entries takes. */
+struct entry_opts {
+	const char *seen;
+	const char *link;	/* a template, or NULL: no links */
+};
 
-	cli->opts = opts;
-	while ((c = mld_getopt(cli)) != -1)
-		if (c == 's')
-			seenpath = cli->optarg;
+/* Handles -L, -N and -s; false for another option. */
+static bool
+entry_opt(struct mld_cli *cli, int c, struct entry_opts *eo)
+{
+	switch (c) {
+	case 'L': eo->link = cli->optarg; break;
+	case 'N': eo->link = NULL; break;
+	case 's': eo->seen = cli->optarg; break;
+	default: return false;
+	}
+	return true;
+}
+
+/*
+ * Reads the records, then renders the digest `whole` (header and
+ * tallies first, the end last) or only its patch list and entries, and
+ * updates the seen state.
+ */
+static int
+print(struct mld_cli *cli, const struct entry_opts *eo, struct mld_render *r,
+    struct mld_digest_head *head, struct mld_digest_tally *tallies,
+    size_t ntallies)
+{
+	struct mld_postings *ps = mld_postings_new(false);
+	struct mld_link link = { NULL };
+	struct mld_seen seen;
+	size_t i;
+	bool ok;
+
+	if (eo->link != NULL && !mld_link_init(&link, eo->link))
+		mld_badarg(cli, "-L", "no {msgid} in the template");
 	mld_seen_init(&seen);
 	/*
 	 * Without its state a digest would report everything again: a state
 	 * that cannot be read, or a file that is none, ends the run (it was
 	 * reported) before a line of the digest is printed.
 	 */
-	if (seenpath != NULL && !mld_seen_load(&seen, seenpath)) {
+	if (eo->seen != NULL && !mld_seen_load(&seen, eo->seen)) {
 		mld_seen_free(&seen);
 		mld_postings_free(ps);
 		return mld_finish("record");
 	}
 	ok = each_input(cli->argc, cli->argv, read_records, ps);
-	mld_digest_list(ps, stdout);
-	mld_digest_messages(ps, &seen, stdout);
+	if (head != NULL) {
+		head->first = mld_postings_first_date(ps);
+		head->last = mld_postings_last_date(ps);
+		if (head->from == NULL)
+			head->from = head->first != NULL ? head->first :
+			    "unknown";
+		if (head->to == NULL)
+			head->to = head->last != NULL ? head->last : "unknown";
+		mld_digest_head(head, r, stdout);
+	}
+	for (i = 0; i < ntallies; i++)
+		mld_digest_tally(&tallies[i], r, stdout);
+	mld_digest_list(ps, eo->link != NULL ? &link : NULL, r, stdout);
+	mld_digest_messages(ps, &seen, eo->link != NULL ? &link : NULL, r,
+	    stdout);
+	if (head != NULL)
+		mld_digest_end(r, stdout);
 	/*
 	 * The state changes only once the digest is out and the input was
 	 * all read: a digest that was lost is sent again next time.
 	 */
-	if (seenpath != NULL) {
+	if (eo->seen != NULL) {
 		if (!ok || fflush(stdout) != 0 || ferror(stdout))
-			mld_err("%s: not updated", seenpath);
+			mld_err("%s: not updated", eo->seen);
 		else
 			mld_seen_save(&seen);
 	}
 	mld_seen_free(&seen);
+	mld_link_free(&link);
 	mld_postings_free(ps);
 	return mld_finish("record");
+}
+
+#define ENTRY_OPTS \
+	{ "link", 'L', "template", "link entries to {msgid} in template" }, \
+	{ "no-links", 'N', NULL, "no links" }, \
+	{ "seen", 's', "file", "report as Exist what file holds; " \
+	    "add what is printed" }
+
+static int
+cmd_patches(struct mld_cli *cli)
+{
+	static const struct mld_opt opts[] = {
+		ENTRY_OPTS,
+		{ NULL, 0, NULL, NULL },
+	};
+	struct entry_opts eo = { NULL, MLD_LINK_DEFAULT };
+	struct mld_render *r = mld_render_text();
+	int c, status;
+
+	cli->opts = opts;
+	while ((c = mld_getopt(cli)) != -1)
+		entry_opt(cli, c, &eo);
+	status = print(cli, &eo, r, NULL, NULL, 0);
+	mld_render_free(r);
+	return status;
+}
+
+/* Reads the tally lines of path, if given, into a section of t. */
+static void
+tally_file(struct mld_digest_tally *t, size_t *n, enum mld_tally_kind kind,
+    const char *path, unsigned top)
+{
+	if (path == NULL)
+		return;
+	mld_digest_tally_init(&t[*n], kind, NULL, top);
+	read_tally(path, &t[(*n)++]);
+}
+
+static int
+cmd_digest(struct mld_cli *cli)
+{
+	static const struct mld_opt opts[] = {
+		{ "domains", 'd', "file", "the domain tally (domtally -d)" },
+		{ "format", 'F', "format",
+		    "text, markdown, html, json or email (text)" },
+		{ "from", 'f', "label", "start label (default: first date)" },
+		{ "list", 'l', "name", "name of the list" },
+		{ "top", 'n', "top", "the number the tally titles give (15)" },
+		{ "people", 'p', "file", "the contributor tally (domtally)" },
+		{ "to", 't', "label", "end label (default: last date)" },
+		{ "mail-from", OPT_MAIL_FROM, "addresses",
+		    "email: the From header" },
+		{ "mail-to", OPT_MAIL_TO, "addresses", "email: the To header" },
+		ENTRY_OPTS,
+		{ NULL, 0, NULL, NULL },
+	};
+	struct entry_opts eo = { NULL, MLD_LINK_DEFAULT };
+	struct mld_digest_head head = { 0 };
+	struct mld_email_opts mail = { NULL, NULL };
+	struct mld_digest_tally tallies[2];
+	const char *domains = NULL, *people = NULL;
+	enum mld_format format = MLD_FORMAT_TEXT;
+	struct mld_render *r;
+	size_t ntallies = 0;
+	unsigned top = 15;
+	int c, status;
+
+	cli->opts = opts;
+	while ((c = mld_getopt(cli)) != -1) {
+		if (entry_opt(cli, c, &eo))
+			continue;
+		switch (c) {
+		case 'd': domains = cli->optarg; break;
+		case 'F':
+			if (!mld_format_parse(cli->optarg, &format))
+				mld_badarg(cli, "-F", "not a format");
+			break;
+		case 'f': head.from = cli->optarg; break;
+		case 'l': head.list = cli->optarg; break;
+		case 'n': top = top_arg(cli); break;
+		case 'p': people = cli->optarg; break;
+		case 't': head.to = cli->optarg; break;
+		case OPT_MAIL_FROM: mail.from = cli->optarg; break;
+		case OPT_MAIL_TO: mail.to = cli->optarg; break;
+		}
+	}
+	if (format == MLD_FORMAT_EMAIL && (mail.from == NULL ||
+	    mail.to == NULL))
+		mld_badarg(cli, "-F email", "needs --mail-from and --mail-to");
+	tally_file(tallies, &ntallies, MLD_TALLY_DOMAINS, domains, top);
+	tally_file(tallies, &ntallies, MLD_TALLY_PEOPLE, people, top);
+	r = mld_render_new(format, &mail);
+	if (r == NULL)
+		mld_badarg(cli, "--mail-from or --mail-to", "no address");
+	status = print(cli, &eo, r, &head, tallies, ntallies);
+	mld_render_free(r);
+	while (ntallies > 0)
+		mld_digest_tally_clear(&tallies[--ntallies]);
+	return status;
 }
 
 int
@@ -233,6 +374,7 @@ main(int argc, char **argv)
 		const char *name;
 		int (*fn)(struct mld_cli *);
 	} cmds[] = {
+		{ "digest", cmd_digest },
 		{ "header", cmd_header },
 		{ "tally", cmd_tally },
 		{ "patches", cmd_patches },

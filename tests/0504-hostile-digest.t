@@ -53,6 +53,7 @@ is "$(awk '/^===== Patch list/ { f = 1; next } /^=====/ { f = 0 } f && NF' "$T/o
 is "$(sed -n '/^New: hash date$/,/^---/p' "$T/out")" "New: hash date
 [PATCH] hash date
 Author: A <a@example.org>
+Link: https://lore.kernel.org/r/hash@x
 
 b\\c	d
 e

@@ -3,6 +3,7 @@
 
 #include "digest.h"
 #include "header.h"
+#include "render.h"
 #include "seen.h"
 
 #define RULE "----------------------------------------------------------------------"
@@ -27,16 +28,18 @@ messages(struct mld_postings *d, struct mld_seen *seen)
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
+	struct mld_render *r = mld_render_text();
 
 	g_assert_nonnull(out);
 	if (seen == NULL) {
 		mld_seen_init(&own);
-		mld_digest_messages(d, &own, out);
+		mld_digest_messages(d, &own, NULL, r, out);
 		mld_seen_free(&own);
 	} else {
-		mld_digest_messages(d, seen, out);
+		mld_digest_messages(d, seen, NULL, r, out);
 	}
 	g_assert_cmpint(fclose(out), ==, 0);
+	mld_render_free(r);
 	return text;
 }
 
@@ -47,10 +50,12 @@ list(struct mld_postings *d)
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
+	struct mld_render *r = mld_render_text();
 
 	g_assert_nonnull(out);
-	mld_digest_list(d, out);
+	mld_digest_list(d, NULL, r, out);
 	g_assert_cmpint(fclose(out), ==, 0);
+	mld_render_free(r);
 	return text;
 }
 
@@ -267,36 +272,65 @@ test_author(void)
 	}
 }
 
+/* What the text renderer makes of one part of the model (free it). */
+static char *
+text_of(const struct mld_digest_head *h, const struct mld_digest_tally *t)
+{
+	struct mld_render *r = mld_render_text();
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	g_assert_nonnull(out);
+	if (h != NULL)
+		mld_digest_head(h, r, out);
+	if (t != NULL)
+		mld_digest_tally(t, r, out);
+	g_assert_cmpint(fclose(out), ==, 0);
+	mld_render_free(r);
+	return text;
+}
+
 static void
 test_tally(void)
 {
-	GString *s = g_string_new(NULL);
-	char *t = mld_digest_tally_title(true, 15);
+	struct mld_digest_tally t;
+	char *s;
 
-	g_assert_cmpstr(t, ==,
+	mld_digest_tally_init(&t, MLD_TALLY_DOMAINS, NULL, 15);
+	g_assert_cmpstr(t.title, ==,
 	    "Top 15 contributor Email domains (Based on Email Body)");
-	g_free(t);
-	g_assert_true(mld_digest_tally_line(s, "      7 intel.com"));
-	g_assert_true(mld_digest_tally_line(s, "12  A <a@example.org>"));
-	g_assert_false(mld_digest_tally_line(s, "intel.com"));
-	g_assert_false(mld_digest_tally_line(s, "      7"));
-	g_assert_false(mld_digest_tally_line(s, "7x y"));
-	g_assert_cmpstr(s->str, ==,
-	    "      7 intel.com\n     12 A <a@example.org>\n");
-	g_string_free(s, TRUE);
+	g_assert_true(mld_digest_tally_add(&t, "      7 intel.com"));
+	g_assert_true(mld_digest_tally_add(&t, "12  A <a@example.org>"));
+	g_assert_false(mld_digest_tally_add(&t, "intel.com"));
+	g_assert_false(mld_digest_tally_add(&t, "      7"));
+	g_assert_false(mld_digest_tally_add(&t, "7x y"));
+	g_assert_cmpuint(t.rows->len, ==, 2);
+	g_assert_cmpuint(t.max, ==, 12);
+	s = text_of(NULL, &t);
+	g_assert_cmpstr(s, ==,
+	    "Top 15 contributor Email domains (Based on Email Body)\n\n"
+	    "      7 intel.com\n     12 A <a@example.org>\n\n");
+	free(s);
+	mld_digest_tally_clear(&t);
+	mld_digest_tally_init(&t, MLD_TALLY_PEOPLE, NULL, 3);
+	g_assert_cmpstr(t.title, ==, "Top 3 contributors (Based on Email Body)");
+	mld_digest_tally_clear(&t);
 }
 
 static void
 test_header(void)
 {
-	GString *s = g_string_new(NULL);
+	struct mld_digest_head kvm = { "KVM", "05a3a6c83", "1835a3fdb",
+	    NULL, NULL };
+	struct mld_digest_head none = { NULL, "a", "b", NULL, NULL };
+	char *s = text_of(&kvm, NULL), *t = text_of(&none, NULL);
 
-	mld_digest_header(s, "KVM", "05a3a6c83", "1835a3fdb");
-	mld_digest_header(s, NULL, "a", "b");
-	g_assert_cmpstr(s->str, ==, "From 05a3a6c83 to 1835a3fdb\n"
-	    "KVM mailing list update from 05a3a6c83 to 1835a3fdb\n\n"
-	    "From a to b\nMailing list update from a to b\n\n");
-	g_string_free(s, TRUE);
+	g_assert_cmpstr(s, ==, "From 05a3a6c83 to 1835a3fdb\n"
+	    "KVM mailing list update from 05a3a6c83 to 1835a3fdb\n\n");
+	g_assert_cmpstr(t, ==, "From a to b\nMailing list update from a to b\n\n");
+	free(s);
+	free(t);
 }
 
 int

@@ -1,0 +1,228 @@
+/*
+ * render-html.c - the digest as one self-contained HTML page: inline
+ * CSS, no script, nothing fetched from elsewhere, so that it reads the
+ * same offline, on a web server and in a mail client.  The tallies are
+ * horizontal bar charts drawn by CSS widths, the patch list links to each
+ * posting's entries (#p1, #p2...) and shows its status as badges, and
+ * each posting's entries are one <section class="posting">.
+ *
+ * Everything from mail is made safe for a terminal (no control
+ * character), HTML-escaped, bidirectional controls shown as <U+202E>
+ * (markup.h), and each name and subject is set in <bdi>, so that
+ * right-to-left text stays inside its own element.
+ *
+ * Limits: mail clients that drop <style> show the page unstyled, but the
+ * bars keep their inline widths.
+ */
+#include "markup.h"
+#include "render.h"
+
+static const char style[] =
+    "body{font-family:sans-serif;max-width:60em;margin:1em auto;"
+    "padding:0 1em;color:#222;background:#fff}"
+    "h1{font-size:1.5em}h2{font-size:1.25em;border-bottom:1px solid #ccc}"
+    "h3{font-size:1em;margin:1.2em 0 .3em}"
+    "table.tally{border-collapse:collapse;width:100%}"
+    "table.tally td{padding:1px 6px;vertical-align:middle}"
+    "td.n{text-align:right;width:4em}td.name{width:40%}"
+    "td.bar span{display:block;height:.9em;background:#4a7ab5}"
+    "ol.list li{margin:.2em 0}"
+    ".badge{display:inline-block;font-size:.8em;padding:0 .4em;"
+    "border-radius:.3em;background:#e4ecf5;margin-left:.3em}"
+    ".badge.missing{background:#f8dcc8}"
+    ".state{font-size:.8em;padding:0 .4em;border-radius:.3em;"
+    "color:#fff;background:#2e7d32}"
+    ".exist .state{background:#777}.skip .state{background:#999}"
+    "pre{background:#f6f6f6;padding:.5em;overflow-x:auto;"
+    "white-space:pre-wrap}"
+    "p.meta{margin:.1em 0;color:#444}"
+    "section.posting{border-left:3px solid #ddd;padding-left:.8em;"
+    "margin:1em 0}";
+
+/* Appends s, from mail, HTML-escaped; in <bdi> with bdi. */
+static void
+text(struct mld_render *r, const char *s, bool bdi)
+{
+	if (bdi)
+		g_string_append(r->out, "<bdi>");
+	mld_html_escape(r->out, mld_render_safe(r, s, true));
+	if (bdi)
+		g_string_append(r->out, "</bdi>");
+}
+
+static void
+head(struct mld_render *r, const struct mld_digest_head *h)
+{
+	char *title = mld_digest_title(h);
+
+	g_string_append(r->out, "<!DOCTYPE html>\n<html lang=\"en\">\n"
+	    "<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width\">\n"
+	    "<title>");
+	text(r, title, false);
+	g_string_append(r->out, "</title>\n<style>");
+	g_string_append(r->out, style);
+	g_string_append(r->out, "</style>\n</head>\n<body>\n<h1>");
+	text(r, title, true);
+	g_string_append(r->out, "</h1>\n<p class=\"period\">From ");
+	text(r, h->from, true);
+	g_string_append(r->out, " to ");
+	text(r, h->to, true);
+	g_string_append(r->out, "</p>\n");
+	g_free(title);
+}
+
+static void
+tally(struct mld_render *r, const struct mld_digest_tally *t)
+{
+	const struct mld_tally_row *row;
+	unsigned long long permille;
+	guint i;
+
+	g_string_append(r->out, "<h2>");
+	text(r, t->title, false);
+	g_string_append_printf(r->out, "</h2>\n<table class=\"tally %s\">\n",
+	    t->kind == MLD_TALLY_DOMAINS ? "domains" : "people");
+	for (i = 0; i < t->rows->len; i++) {
+		row = &g_array_index(t->rows, struct mld_tally_row, i);
+		/* Integer arithmetic: a locale's decimal comma is no CSS. */
+		permille = t->max > 0 ? row->count * 1000 / t->max : 0;
+		g_string_append_printf(r->out, "<tr><td class=\"n\">%llu</td>"
+		    "<td class=\"name\">", row->count);
+		text(r, row->name, true);
+		g_string_append_printf(r->out, "</td><td class=\"bar\">"
+		    "<span style=\"width:%llu.%llu%%\"></span></td></tr>\n",
+		    permille / 10, permille % 10);
+	}
+	g_string_append(r->out, "</table>\n");
+}
+
+static void
+list_begin(struct mld_render *r, size_t n)
+{
+	(void)n;
+	g_string_append(r->out, "<h2>Patch list in this time period</h2>\n"
+	    "<ol class=\"list\">\n");
+}
+
+/* Appends href="url", url escaped for an attribute. */
+static void
+href(struct mld_render *r, const char *url)
+{
+	g_string_append(r->out, "href=\"");
+	mld_html_escape(r->out, mld_render_safe(r, url, true));
+	g_string_append_c(r->out, '"');
+}
+
+static void
+item(struct mld_render *r, const struct mld_digest_item *it)
+{
+	g_string_append_printf(r->out, "<li><a href=\"#p%zu\">", it->index);
+	text(r, it->e->subject, true);
+	g_string_append(r->out, "</a> <span class=\"who\">");
+	text(r, it->author, true);
+	g_string_append_printf(r->out, "</span> <span class=\"badge\">%u "
+	    "patch%s</span>", it->total, it->total == 1 ? "" : "es");
+	if (it->missing > 0)
+		g_string_append_printf(r->out, " <span class=\"badge "
+		    "missing\">%u missing</span>", it->missing);
+	if (it->link != NULL) {
+		g_string_append(r->out, " <a class=\"archive\" ");
+		href(r, it->link);
+		g_string_append(r->out, ">archive</a>");
+	}
+	g_string_append(r->out, "</li>\n");
+}
+
+static void
+list_end(struct mld_render *r)
+{
+	g_string_append(r->out, "</ol>\n");
+}
+
+static void
+msgs_begin(struct mld_render *r)
+{
+	g_string_append(r->out, "<h2>Patch Commit Messages</h2>\n");
+}
+
+static void
+posting_begin(struct mld_render *r, size_t index)
+{
+	g_string_append_printf(r->out,
+	    "<section class=\"posting\" id=\"p%zu\">\n", index);
+}
+
+static void
+posting_end(struct mld_render *r, size_t index)
+{
+	(void)index;
+	g_string_append(r->out, "</section>\n");
+}
+
+static void
+msg(struct mld_render *r, const struct mld_digest_msg *m)
+{
+	static const char *const label[] = {
+		[MLD_STATE_NEW] = "New",
+		[MLD_STATE_EXIST] = "Exist",
+		[MLD_STATE_SKIP] = "Skip",
+	};
+	static const char *const class[] = {
+		[MLD_STATE_NEW] = "new",
+		[MLD_STATE_EXIST] = "exist",
+		[MLD_STATE_SKIP] = "skip",
+	};
+
+	g_string_append_printf(r->out, "<article class=\"entry %s %s\">\n"
+	    "<h3><span class=\"state\">%s</span> ", class[m->state],
+	    m->part == MLD_PART_COVER ? "cover" : "patch", label[m->state]);
+	text(r, m->state == MLD_STATE_NEW ? m->title : m->e->subject, true);
+	g_string_append(r->out, "</h3>\n");
+	if (m->state == MLD_STATE_NEW) {
+		g_string_append(r->out, "<p class=\"meta subject\">");
+		text(r, m->e->subject, true);
+		g_string_append(r->out, "</p>\n<p class=\"meta author\">"
+		    "Author: ");
+		text(r, m->author, true);
+		g_string_append(r->out, "</p>\n");
+	}
+	if (m->link != NULL) {
+		g_string_append(r->out, "<p class=\"meta link\"><a ");
+		href(r, m->link);
+		g_string_append_c(r->out, '>');
+		text(r, m->link, false);
+		g_string_append(r->out, "</a></p>\n");
+	}
+	if (m->state == MLD_STATE_NEW) {
+		g_string_append(r->out, "<pre>");
+		mld_html_escape(r->out, mld_render_safe(r, m->body, false));
+		g_string_append(r->out, "</pre>\n");
+	}
+	g_string_append(r->out, "</article>\n");
+}
+
+static void
+end(struct mld_render *r)
+{
+	g_string_append(r->out, "</body>\n</html>\n");
+}
+
+static const struct mld_render_ops ops = {
+	.head = head,
+	.tally = tally,
+	.list_begin = list_begin,
+	.item = item,
+	.list_end = list_end,
+	.msgs_begin = msgs_begin,
+	.posting_begin = posting_begin,
+	.msg = msg,
+	.posting_end = posting_end,
+	.end = end,
+};
+
+struct mld_render *
+mld_render_html(void)
+{
+	return mld_render_alloc(&ops, sizeof(struct mld_render));
+}

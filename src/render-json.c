@@ -1,0 +1,187 @@
+/*
+ * render-json.c - the digest as one JSON document (RFC 8259) for bots
+ * and dashboards: the period, the tallies, the postings with their
+ * status and the entries, in the order of the text form; digestfmt(1)
+ * gives every field.  Fields are only ever added.
+ *
+ * Strings are the records' own, not made safe for a terminal: a reader
+ * gets the data, escaped as JSON needs (markup.h); invalid UTF-8 never
+ * reaches the output.  One element of an array is one line, so that the
+ * document diffs well; jq shows it indented.
+ */
+#include "markup.h"
+#include "render.h"
+
+struct json {
+	struct mld_render r;
+	size_t n;		/* elements so far in the open array */
+};
+
+/* Appends ,"key": and the string s (null if NULL). */
+static void
+field(struct mld_render *r, const char *key, const char *s)
+{
+	g_string_append_printf(r->out, ",\"%s\":", key);
+	mld_json_string(r->out, s);
+}
+
+static void
+number(struct mld_render *r, const char *key, unsigned long long v)
+{
+	g_string_append_printf(r->out, ",\"%s\":%llu", key, v);
+}
+
+/* Begins an element of the open array. */
+static void
+element(struct mld_render *r)
+{
+	struct json *j = (struct json *)r;
+
+	g_string_append(r->out, j->n++ > 0 ? ",\n" : "\n");
+}
+
+static void
+head(struct mld_render *r, const struct mld_digest_head *h)
+{
+	char *title = mld_digest_title(h);
+
+	g_string_append(r->out, "{\"format\":\"mldigest\",\"version\":1");
+	field(r, "list", h->list != NULL && *h->list != '\0' ? h->list : NULL);
+	field(r, "title", title);
+	g_string_append(r->out, ",\n\"period\":{\"from\":");
+	mld_json_string(r->out, h->from);
+	field(r, "to", h->to);
+	field(r, "first", h->first);
+	field(r, "last", h->last);
+	g_string_append(r->out, "},\n\"tallies\":{");
+	g_free(title);
+}
+
+static void
+tally(struct mld_render *r, const struct mld_digest_tally *t)
+{
+	struct json *j = (struct json *)r;
+	const struct mld_tally_row *row;
+	guint i;
+
+	g_string_append_printf(r->out, "%s\"%s\":{\"title\":",
+	    j->n++ > 0 ? ",\n" : "\n",
+	    t->kind == MLD_TALLY_DOMAINS ? "domains" : "people");
+	mld_json_string(r->out, t->title);
+	g_string_append(r->out, ",\"rows\":[");
+	for (i = 0; i < t->rows->len; i++) {
+		row = &g_array_index(t->rows, struct mld_tally_row, i);
+		g_string_append_printf(r->out, "%s{\"count\":%llu",
+		    i > 0 ? "," : "", row->count);
+		field(r, "name", row->name);
+		g_string_append_c(r->out, '}');
+	}
+	g_string_append(r->out, "]}");
+}
+
+static void
+list_begin(struct mld_render *r, size_t n)
+{
+	struct json *j = (struct json *)r;
+
+	(void)n;
+	g_string_append(r->out, j->n > 0 ? "\n},\n\"postings\":[" :
+	    "},\n\"postings\":[");
+	j->n = 0;
+}
+
+/* The fields an item and an entry share. */
+static void
+entry_fields(struct mld_render *r, const struct mld_entry *e,
+    const char *author, const char *link)
+{
+	field(r, "msgid", e->msgid);
+	field(r, "link", link);
+	field(r, "date", e->date);
+	field(r, "subject", e->subject);
+	field(r, "title", e->title);
+	field(r, "author", author);
+	number(r, "version", e->version);
+}
+
+static void
+item(struct mld_render *r, const struct mld_digest_item *it)
+{
+	element(r);
+	g_string_append_printf(r->out, "{\"index\":%zu", it->index);
+	entry_fields(r, it->e, it->author, it->link);
+	g_string_append(r->out, ",\"status\":{\"total\":");
+	g_string_append_printf(r->out, "%u", it->total);
+	number(r, "received", it->total - it->missing);
+	number(r, "missing", it->missing);
+	g_string_append(r->out, "}}");
+}
+
+static void
+list_end(struct mld_render *r)
+{
+	struct json *j = (struct json *)r;
+
+	g_string_append(r->out, j->n > 0 ? "\n]" : "]");
+}
+
+static void
+msgs_begin(struct mld_render *r)
+{
+	struct json *j = (struct json *)r;
+
+	g_string_append(r->out, ",\n\"entries\":[");
+	j->n = 0;
+}
+
+static void
+msg(struct mld_render *r, const struct mld_digest_msg *m)
+{
+	static const char *const state[] = {
+		[MLD_STATE_NEW] = "new",
+		[MLD_STATE_EXIST] = "exist",
+		[MLD_STATE_SKIP] = "skip",
+	};
+
+	element(r);
+	g_string_append_printf(r->out, "{\"posting\":%zu", m->posting);
+	field(r, "part", m->part == MLD_PART_COVER ? "cover" : "patch");
+	field(r, "state", state[m->state]);
+	entry_fields(r, m->e, m->author, m->link);
+	number(r, "n", m->e->n);
+	number(r, "total", m->e->total);
+	field(r, "body", m->body);
+	g_string_append_c(r->out, '}');
+}
+
+static void
+msgs_end(struct mld_render *r)
+{
+	struct json *j = (struct json *)r;
+
+	g_string_append(r->out, j->n > 0 ? "\n]" : "]");
+}
+
+static void
+end(struct mld_render *r)
+{
+	g_string_append(r->out, "\n}\n");
+}
+
+static const struct mld_render_ops ops = {
+	.head = head,
+	.tally = tally,
+	.list_begin = list_begin,
+	.item = item,
+	.list_end = list_end,
+	.msgs_begin = msgs_begin,
+	.msg = msg,
+	.msgs_end = msgs_end,
+	.end = end,
+};
+
+struct mld_render *
+mld_render_json(void)
+{
+	return mld_render_alloc(&ops, sizeof(struct json));
+}

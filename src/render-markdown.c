@@ -1,0 +1,174 @@
+/*
+ * render-markdown.c - the digest in CommonMark: a heading per section
+ * and per entry, the tallies as pipe tables, the patch list as an
+ * ordered list of links, each commit message in a fenced code block.
+ *
+ * Text from mail is made safe for a terminal, then every character that
+ * CommonMark could read as markup is backslash-escaped (markup.h); a
+ * commit message's fence is longer than any run of backticks in it, so
+ * nothing in a body ends its block.
+ *
+ * Limits: the pipe tables are the GitHub Flavored Markdown extension; a
+ * renderer of strict CommonMark shows their lines as a paragraph.
+ */
+#include "markup.h"
+#include "render.h"
+
+/* Appends s, from mail, as inline text. */
+static void
+text(struct mld_render *r, const char *s)
+{
+	mld_md_escape(r->out, mld_render_safe(r, s, true));
+}
+
+/* Appends a link to url with the inline text s (url itself if NULL). */
+static void
+md_link(struct mld_render *r, const char *s, const char *url)
+{
+	const char *p;
+
+	g_string_append_c(r->out, '[');
+	text(r, s != NULL ? s : url);
+	g_string_append(r->out, "](<");
+	for (p = mld_render_safe(r, url, true); *p != '\0'; p++) {
+		if (*p == '<' || *p == '>' || *p == '\\')
+			g_string_append_c(r->out, '\\');
+		g_string_append_c(r->out, *p);
+	}
+	g_string_append(r->out, ">)");
+}
+
+static void
+head(struct mld_render *r, const struct mld_digest_head *h)
+{
+	char *title = mld_digest_title(h);
+
+	g_string_append(r->out, "# ");
+	text(r, title);
+	g_string_append(r->out, "\n\nFrom ");
+	text(r, h->from);
+	g_string_append(r->out, " to ");
+	text(r, h->to);
+	g_string_append(r->out, "\n\n");
+	g_free(title);
+}
+
+static void
+tally(struct mld_render *r, const struct mld_digest_tally *t)
+{
+	const struct mld_tally_row *row;
+	guint i;
+
+	g_string_append(r->out, "## ");
+	text(r, t->title);
+	g_string_append_printf(r->out, "\n\n| Count | %s |\n| ---: | :--- |\n",
+	    t->kind == MLD_TALLY_DOMAINS ? "Domain" : "Contributor");
+	for (i = 0; i < t->rows->len; i++) {
+		row = &g_array_index(t->rows, struct mld_tally_row, i);
+		g_string_append_printf(r->out, "| %llu | ", row->count);
+		text(r, row->name);
+		g_string_append(r->out, " |\n");
+	}
+	g_string_append_c(r->out, '\n');
+}
+
+static void
+list_begin(struct mld_render *r, size_t n)
+{
+	(void)n;
+	g_string_append(r->out, "## Patch list in this time period\n\n");
+}
+
+static void
+item(struct mld_render *r, const struct mld_digest_item *it)
+{
+	g_string_append_printf(r->out, "%zu. ", it->index);
+	if (it->link != NULL)
+		md_link(r, it->e->subject, it->link);
+	else
+		text(r, it->e->subject);
+	g_string_append(r->out, " (");
+	text(r, it->author);
+	g_string_append(r->out, ", ");
+	mld_render_count(r->out, it);
+	g_string_append(r->out, ")\n");
+}
+
+static void
+list_end(struct mld_render *r)
+{
+	g_string_append_c(r->out, '\n');
+}
+
+static void
+msgs_begin(struct mld_render *r)
+{
+	g_string_append(r->out, "## Patch Commit Messages\n\n");
+}
+
+/* Appends the body in a code block. */
+static void
+body(struct mld_render *r, const char *b)
+{
+	size_t fence, i;
+
+	mld_render_safe(r, b, false);
+	fence = mld_md_fence(r->tmp->str);
+	for (i = 0; i < fence; i++)
+		g_string_append_c(r->out, '`');
+	g_string_append_c(r->out, '\n');
+	g_string_append_len(r->out, r->tmp->str, r->tmp->len);
+	if (r->tmp->len > 0)
+		g_string_append_c(r->out, '\n');
+	for (i = 0; i < fence; i++)
+		g_string_append_c(r->out, '`');
+	g_string_append(r->out, "\n\n");
+}
+
+static void
+msg(struct mld_render *r, const struct mld_digest_msg *m)
+{
+	static const char *const label[] = {
+		[MLD_STATE_NEW] = "New",
+		[MLD_STATE_EXIST] = "Exist",
+		[MLD_STATE_SKIP] = "Skip",
+	};
+
+	g_string_append_printf(r->out, "### %s: ", label[m->state]);
+	text(r, m->state == MLD_STATE_NEW ? m->title : m->e->subject);
+	g_string_append(r->out, "\n\n");
+	if (m->state == MLD_STATE_NEW) {
+		g_string_append(r->out, "- Subject: ");
+		text(r, m->e->subject);
+		g_string_append(r->out, "\n- Author: ");
+		text(r, m->author);
+		g_string_append_c(r->out, '\n');
+	}
+	if (m->link != NULL) {
+		g_string_append(r->out, "- Link: ");
+		md_link(r, NULL, m->link);
+		g_string_append_c(r->out, '\n');
+	}
+	if (m->state == MLD_STATE_NEW || m->link != NULL)
+		g_string_append_c(r->out, '\n');
+	if (m->state == MLD_STATE_NEW) {
+		body(r, m->body);
+		g_string_append(r->out, "---\n\n");
+	}
+}
+
+static const struct mld_render_ops ops = {
+	.head = head,
+	.tally = tally,
+	.list_begin = list_begin,
+	.item = item,
+	.list_end = list_end,
+	.msgs_begin = msgs_begin,
+	.msg = msg,
+};
+
+struct mld_render *
+mld_render_markdown(void)
+{
+	return mld_render_alloc(&ops, sizeof(struct mld_render));
+}

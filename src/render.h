@@ -1,0 +1,94 @@
+/*
+ * render.h - the forms of the digest.  A renderer writes the model of
+ * digest.h in one form; digest.c calls it part by part, in the order of
+ * the digest, and writes what it appended to `out` after each part, so
+ * that no form holds more of the digest than the part at hand (but
+ * email, which holds its two forms until the message is built).
+ *
+ * The calls of a whole digest: head, tally (once per section), list_begin,
+ * item (once per posting), list_end, msgs_begin, then for each posting
+ * posting_begin, msg (its first patch, then its cover letter, either
+ * absent), posting_end; then msgs_end and end.  The text form's parts
+ * (header, tally, patches) can also be rendered alone.
+ */
+#ifndef MLD_RENDER_H
+#define MLD_RENDER_H
+
+#include <stddef.h>
+#include <glib.h>
+
+#include "digest.h"
+
+struct mld_render;
+
+struct mld_render_ops {
+	void (*head)(struct mld_render *, const struct mld_digest_head *);
+	void (*tally)(struct mld_render *, const struct mld_digest_tally *);
+	void (*list_begin)(struct mld_render *, size_t npostings);
+	void (*item)(struct mld_render *, const struct mld_digest_item *);
+	void (*list_end)(struct mld_render *);
+	void (*msgs_begin)(struct mld_render *);
+	void (*posting_begin)(struct mld_render *, size_t index);
+	void (*msg)(struct mld_render *, const struct mld_digest_msg *);
+	void (*posting_end)(struct mld_render *, size_t index);
+	void (*msgs_end)(struct mld_render *);
+	void (*end)(struct mld_render *);
+	void (*free)(struct mld_render *);
+};
+
+/* Calls part of r's renderer with the arguments, r first: a form leaves
+ * out (NULL) the parts it writes nothing for. */
+#define MLD_RENDER(r, part, ...) do { \
+	if ((r)->ops->part != NULL) \
+		(r)->ops->part(__VA_ARGS__); \
+} while (0)
+
+struct mld_render {
+	const struct mld_render_ops *ops;
+	GString *out;		/* rendered, not yet written */
+	GString *tmp;		/* scratch for the escapers */
+};
+
+enum mld_format {
+	MLD_FORMAT_TEXT,
+	MLD_FORMAT_MARKDOWN,
+	MLD_FORMAT_HTML,
+	MLD_FORMAT_JSON,
+	MLD_FORMAT_EMAIL,
+};
+
+/* The format named `name` ("text", "markdown", ...); false if none. */
+bool mld_format_parse(const char *name, enum mld_format *f);
+
+/* What the email form needs besides the digest. */
+struct mld_email_opts {
+	const char *from;	/* the From address list, as for a header */
+	const char *to;		/* the To address list */
+};
+
+/* A renderer of the format; email takes opts, the others ignore it.
+ * NULL for email when its From or To holds no address. */
+struct mld_render *mld_render_new(enum mld_format f,
+    const struct mld_email_opts *opts);
+void mld_render_free(struct mld_render *r);
+
+/* The renderers of each form (render-<form>.c); the email form is made
+ * of the text and html ones. */
+struct mld_render *mld_render_text(void);
+struct mld_render *mld_render_markdown(void);
+struct mld_render *mld_render_html(void);
+struct mld_render *mld_render_json(void);
+struct mld_render *mld_render_email(const struct mld_email_opts *opts);
+
+/* For the renderers: a new one (size: that of the struct that begins
+ * with struct mld_render), and s made safe as mld_digest_safe does, in
+ * r->tmp, which is returned. */
+struct mld_render *mld_render_alloc(const struct mld_render_ops *ops,
+    size_t size);
+const char *mld_render_safe(struct mld_render *r, const char *s,
+    bool oneline);
+
+/* Appends "N patch[es][, M missing]" for the item, as text shows it. */
+void mld_render_count(GString *out, const struct mld_digest_item *it);
+
+#endif
