@@ -228,6 +228,7 @@ print(struct mld_cli *cli, const struct entry_opts *eo, struct mld_render *r,
 	 */
 	if (eo->seen != NULL && !mld_seen_load(&seen, eo->seen)) {
 		mld_seen_free(&seen);
+		mld_link_free(&link);
 		mld_postings_free(ps);
 		return mld_finish("record");
 	}

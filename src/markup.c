@@ -105,6 +105,23 @@ mld_md_escape(GString *out, const char *s)
 	g_string_append_len(out, run, p - run);
 }
 
+void
+mld_bidi_show(GString *out, const char *s)
+{
+	const char *p, *run;
+	gunichar c;
+
+	for (p = run = s; *p != '\0'; p++) {
+		if (*p != '\xe2' || !bidi_control(c = g_utf8_get_char(p)))
+			continue;
+		g_string_append_len(out, run, p - run);
+		g_string_append_printf(out, "<U+%04X>", (unsigned)c);
+		p += 2;
+		run = p + 1;
+	}
+	g_string_append_len(out, run, p - run);
+}
+
 size_t
 mld_md_fence(const char *s)
 {

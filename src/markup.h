@@ -26,6 +26,9 @@ void mld_html_escape(GString *out, const char *s);
  * strikethrough only.)
  */
 void mld_md_escape(GString *out, const char *s);
+/* Appends s, with the bidirectional controls written <U+202E>: the text
+ * of a code block, where no escape is read. */
+void mld_bidi_show(GString *out, const char *s);
 /* The length of a backtick fence around s as a code block: longer than
  * any run of backticks in s, at least 3. */
 size_t mld_md_fence(const char *s);

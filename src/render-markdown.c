@@ -110,15 +110,14 @@ msgs_begin(struct mld_render *r)
 static void
 body(struct mld_render *r, const char *b)
 {
-	size_t fence, i;
+	const char *safe = mld_render_safe(r, b, false);
+	size_t fence = mld_md_fence(safe), i;
 
-	mld_render_safe(r, b, false);
-	fence = mld_md_fence(r->tmp->str);
 	for (i = 0; i < fence; i++)
 		g_string_append_c(r->out, '`');
 	g_string_append_c(r->out, '\n');
-	g_string_append_len(r->out, r->tmp->str, r->tmp->len);
-	if (r->tmp->len > 0)
+	mld_bidi_show(r->out, safe);
+	if (*safe != '\0')
 		g_string_append_c(r->out, '\n');
 	for (i = 0; i < fence; i++)
 		g_string_append_c(r->out, '`');
