@@ -167,8 +167,34 @@ flush(struct mld_render *r, FILE *out)
 	g_string_truncate(r->out, 0);
 }
 
+/*
+ * Fills sh with the shown form of each string (NULL stays NULL), all
+ * kept in buf.
+ */
 static void
-message(struct mld_render *r, struct mld_seen *seen,
+show(GString *buf, struct mld_digest_show *sh, const char *subject,
+    const char *title, const char *author, const char *body,
+    const char *link)
+{
+	const char *src[] = { subject, title, author, body, link };
+	const char **dst[] = { &sh->subject, &sh->title, &sh->author,
+	    &sh->body, &sh->link };
+	size_t off[G_N_ELEMENTS(src)], i;
+
+	g_string_truncate(buf, 0);
+	for (i = 0; i < G_N_ELEMENTS(src); i++) {
+		off[i] = buf->len;
+		if (src[i] != NULL)
+			mld_digest_safe(buf, src[i], src[i] != body);
+		g_string_append_c(buf, '\0');
+	}
+	/* Only now: appending may have moved the buffer. */
+	for (i = 0; i < G_N_ELEMENTS(src); i++)
+		*dst[i] = src[i] != NULL ? buf->str + off[i] : NULL;
+}
+
+static void
+message(struct mld_render *r, struct mld_seen *seen, GString *buf,
     const struct mld_link *link, size_t posting, enum mld_part part,
     const struct mld_entry *p, const struct mld_entry *first)
 {
@@ -194,6 +220,7 @@ message(struct mld_render *r, struct mld_seen *seen,
 	    p->body[len - 1] == '\r'))
 		len--;
 	m.body = body = g_strndup(p->body, len);
+	show(buf, &m.show, p->subject, m.title, author, body, url);
 	MLD_RENDER(r, msg, r, &m);
 	mark_reported(seen, p);
 	g_free(author);
@@ -206,6 +233,7 @@ mld_digest_messages(struct mld_postings *ps, struct mld_seen *seen,
     const struct mld_link *link, struct mld_render *r, FILE *out)
 {
 	struct mld_entry first, cover;
+	GString *buf = g_string_new(NULL);
 	size_t i, n = mld_postings_sort(ps);
 	bool has_first;
 
@@ -215,11 +243,11 @@ mld_digest_messages(struct mld_postings *ps, struct mld_seen *seen,
 		MLD_RENDER(r, posting_begin, r, i + 1);
 		has_first = mld_postings_get(ps, i, MLD_PART_PATCH, &first);
 		if (has_first)
-			message(r, seen, link, i + 1, MLD_PART_PATCH, &first,
-			    NULL);
+			message(r, seen, buf, link, i + 1, MLD_PART_PATCH,
+			    &first, NULL);
 		if (mld_postings_get(ps, i, MLD_PART_COVER, &cover)) {
-			message(r, seen, link, i + 1, MLD_PART_COVER, &cover,
-			    has_first ? &first : NULL);
+			message(r, seen, buf, link, i + 1, MLD_PART_COVER,
+			    &cover, has_first ? &first : NULL);
 			mld_entry_clear(&cover);
 		}
 		if (has_first)
@@ -229,6 +257,7 @@ mld_digest_messages(struct mld_postings *ps, struct mld_seen *seen,
 	}
 	MLD_RENDER(r, msgs_end, r);
 	flush(r, out);
+	g_string_free(buf, TRUE);
 }
 
 void
@@ -237,6 +266,7 @@ mld_digest_list(struct mld_postings *ps, const struct mld_link *link,
 {
 	struct mld_digest_item it;
 	struct mld_entry e;
+	GString *buf = g_string_new(NULL);
 	size_t i, n = mld_postings_sort(ps);
 	char *author, *url;
 
@@ -256,6 +286,7 @@ mld_digest_list(struct mld_postings *ps, const struct mld_link *link,
 		};
 		it.missing = it.total -
 		    mld_postings_received(ps, i, it.total);
+		show(buf, &it.show, e.subject, title_of(&e), author, NULL, url);
 		MLD_RENDER(r, item, r, &it);
 		flush(r, out);
 		g_free(author);
@@ -264,6 +295,7 @@ mld_digest_list(struct mld_postings *ps, const struct mld_link *link,
 	}
 	MLD_RENDER(r, list_end, r);
 	flush(r, out);
+	g_string_free(buf, TRUE);
 }
 
 char *
@@ -295,7 +327,7 @@ mld_digest_tally(const struct mld_digest_tally *t, struct mld_render *r,
 void
 mld_digest_end(struct mld_render *r, FILE *out)
 {
-	MLD_RENDER(r, end, r);
+	MLD_RENDER(r, end, r, out);
 	flush(r, out);
 }
 

@@ -56,6 +56,17 @@ struct mld_digest_tally {
 	unsigned long long max;	/* the largest count, 0 without rows */
 };
 
+/*
+ * The text of an item or entry as the digest shows it to people: made
+ * safe for a terminal (above) once, for every form that shows it.  A
+ * form that gives the data itself (JSON) takes the fields beside it.
+ */
+struct mld_digest_show {
+	const char *subject, *title, *author;
+	const char *body;		/* NULL in an item */
+	const char *link;		/* NULL: links are off */
+};
+
 /* A patch-list item: one posting. */
 struct mld_digest_item {
 	size_t index;			/* 1-based place in the list */
@@ -64,6 +75,7 @@ struct mld_digest_item {
 	const char *link;		/* NULL: links are off */
 	unsigned total;			/* patches announced */
 	unsigned missing;		/* of them, how many the input lacks */
+	struct mld_digest_show show;
 };
 
 /*
@@ -89,6 +101,7 @@ struct mld_digest_msg {
 	const char *body;		/* e's body without its trailing
 					   blank lines */
 	const char *link;		/* NULL: links are off */
+	struct mld_digest_show show;
 };
 
 struct mld_render;

@@ -6,15 +6,20 @@
  * digest's title, a Date and a Message-ID.
  *
  * The two forms are rendered side by side from the same calls, so they
- * hold the same entries; the message is built with GMime once both are
- * whole.  The Message-ID and the MIME boundary are made from a SHA-256
- * of the text form, so the same digest is the same message; the Date is
- * now, or SOURCE_DATE_EPOCH when it is set (as reproducible builds do).
+ * hold the same entries, each part as it comes into a temporary file of
+ * its own (spool.h): memory does not grow with the digest.  The message
+ * is built with GMime once both are whole, its parts read from those
+ * files as it is written.  The Message-ID and the MIME boundary are made
+ * from a SHA-256 of the text form, so the same digest is the same
+ * message; the Date is now, or SOURCE_DATE_EPOCH when it is set (as
+ * reproducible builds do).
  *
- * Limits: both forms are held in memory until the end, about three times
- * the size of the text digest.
+ * Limits: the digest waits on disk, about twice the size of its text,
+ * until the message is written, and then the message, before it is
+ * copied out.
  */
 #include "render.h"
+#include "spool.h"
 #include "tool.h"
 
 #include <errno.h>
@@ -25,9 +30,25 @@
 struct email {
 	struct mld_render r;
 	struct mld_render *text, *html;
+	FILE *textf, *htmlf;	/* what each has rendered */
+	GChecksum *sum;		/* of the text */
 	InternetAddressList *from, *to;
 	char *subject;
 };
+
+/* Moves what the two forms rendered to their files. */
+static void
+spill(struct email *m)
+{
+	g_checksum_update(m->sum, (const guchar *)m->text->out->str,
+	    (gssize)m->text->out->len);
+	if (fwrite(m->text->out->str, 1, m->text->out->len, m->textf) !=
+	    m->text->out->len || fwrite(m->html->out->str, 1,
+	    m->html->out->len, m->htmlf) != m->html->out->len)
+		mld_fatal("temporary file: %s", strerror(errno));
+	g_string_truncate(m->text->out, 0);
+	g_string_truncate(m->html->out, 0);
+}
 
 
 static void
@@ -38,6 +59,7 @@ head(struct mld_render *r, const struct mld_digest_head *h)
 	m->subject = mld_digest_title(h);
 	MLD_RENDER(m->text, head, m->text, h);
 	MLD_RENDER(m->html, head, m->html, h);
+	spill(m);
 }
 
 static void
@@ -47,6 +69,7 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 
 	MLD_RENDER(m->text, tally, m->text, t);
 	MLD_RENDER(m->html, tally, m->html, t);
+	spill(m);
 }
 
 static void
@@ -56,6 +79,7 @@ list_begin(struct mld_render *r, size_t n)
 
 	MLD_RENDER(m->text, list_begin, m->text, n);
 	MLD_RENDER(m->html, list_begin, m->html, n);
+	spill(m);
 }
 
 static void
@@ -65,6 +89,7 @@ item(struct mld_render *r, const struct mld_digest_item *it)
 
 	MLD_RENDER(m->text, item, m->text, it);
 	MLD_RENDER(m->html, item, m->html, it);
+	spill(m);
 }
 
 static void
@@ -74,6 +99,7 @@ list_end(struct mld_render *r)
 
 	MLD_RENDER(m->text, list_end, m->text);
 	MLD_RENDER(m->html, list_end, m->html);
+	spill(m);
 }
 
 static void
@@ -83,6 +109,7 @@ msgs_begin(struct mld_render *r)
 
 	MLD_RENDER(m->text, msgs_begin, m->text);
 	MLD_RENDER(m->html, msgs_begin, m->html);
+	spill(m);
 }
 
 static void
@@ -92,6 +119,7 @@ posting_begin(struct mld_render *r, size_t index)
 
 	MLD_RENDER(m->text, posting_begin, m->text, index);
 	MLD_RENDER(m->html, posting_begin, m->html, index);
+	spill(m);
 }
 
 static void
@@ -101,6 +129,7 @@ msg(struct mld_render *r, const struct mld_digest_msg *dm)
 
 	MLD_RENDER(m->text, msg, m->text, dm);
 	MLD_RENDER(m->html, msg, m->html, dm);
+	spill(m);
 }
 
 static void
@@ -110,6 +139,7 @@ posting_end(struct mld_render *r, size_t index)
 
 	MLD_RENDER(m->text, posting_end, m->text, index);
 	MLD_RENDER(m->html, posting_end, m->html, index);
+	spill(m);
 }
 
 static void
@@ -119,27 +149,34 @@ msgs_end(struct mld_render *r)
 
 	MLD_RENDER(m->text, msgs_end, m->text);
 	MLD_RENDER(m->html, msgs_end, m->html);
+	spill(m);
 }
 
 /*
- * A UTF-8 text/<subtype> part holding s.  (g_mime_text_part_set_text
- * would convert the text to the smallest charset that holds it.)
+ * A UTF-8 text/<subtype> part holding what f holds, quoted-printable: a
+ * digest is mostly ASCII, and no line is then longer than 76.
+ * (g_mime_text_part_set_text would convert the text to the smallest
+ * charset that holds it.)
  */
 static GMimeObject *
-part(const char *subtype, const GString *s)
+part(const char *subtype, FILE *f)
 {
 	GMimeTextPart *p = g_mime_text_part_new_with_subtype(subtype);
-	GMimeStream *st = g_mime_stream_mem_new_with_buffer(s->str, s->len);
-	GMimeDataWrapper *w = g_mime_data_wrapper_new_with_stream(st,
-	    GMIME_CONTENT_ENCODING_DEFAULT);
+	GMimeStream *st;
+	GMimeDataWrapper *w;
 
+	if (fflush(f) != 0 || ferror(f) || fseeko(f, 0, SEEK_SET) != 0)
+		mld_fatal("temporary file: %s", strerror(errno));
+	st = g_mime_stream_file_new(f);
+	g_mime_stream_file_set_owner(GMIME_STREAM_FILE(st), FALSE);
+	w = g_mime_data_wrapper_new_with_stream(st,
+	    GMIME_CONTENT_ENCODING_DEFAULT);
 	g_mime_part_set_content(GMIME_PART(p), w);
 	g_object_unref(w);
 	g_object_unref(st);
 	g_mime_text_part_set_charset(p, "utf-8");
 	g_mime_part_set_content_encoding(GMIME_PART(p),
-	    g_mime_part_get_best_content_encoding(GMIME_PART(p),
-	    GMIME_ENCODING_CONSTRAINT_7BIT));
+	    GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
 	return GMIME_OBJECT(p);
 }
 
@@ -176,20 +213,26 @@ domain(InternetAddressList *l)
 	return "mldigest.invalid";
 }
 
+/* Writes the message to out. */
 static void
-end(struct mld_render *r)
+end(struct mld_render *r, FILE *out)
 {
 	struct email *m = (struct email *)r;
 	GMimeMessage *msg = g_mime_message_new(TRUE);
 	GMimeMultipart *alt = g_mime_multipart_new_with_subtype("alternative");
+	GMimeStream *st;
 	GMimeObject *text, *html;
 	GDateTime *when = date();
-	char *sum, *id, *boundary, *s;
+	FILE *mail;
+	char buf[65536];
+	size_t n;
+	const char *sum;
+	char *id, *boundary;
 
-	MLD_RENDER(m->text, end, m->text);
-	MLD_RENDER(m->html, end, m->html);
-	sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256,
-	    m->text->out->str, (gssize)m->text->out->len);
+	MLD_RENDER(m->text, end, m->text, NULL);
+	MLD_RENDER(m->html, end, m->html, NULL);
+	spill(m);
+	sum = g_checksum_get_string(m->sum);
 	internet_address_list_append(g_mime_message_get_from(msg), m->from);
 	internet_address_list_append(g_mime_message_get_addresses(msg,
 	    GMIME_ADDRESS_TYPE_TO), m->to);
@@ -199,14 +242,27 @@ end(struct mld_render *r)
 	g_mime_message_set_message_id(msg, id);
 	boundary = g_strdup_printf("=-mldigest-%.24s", sum);
 	g_mime_multipart_set_boundary(alt, boundary);
-	text = part("plain", m->text->out);
-	html = part("html", m->html->out);
+	text = part("plain", m->textf);
+	html = part("html", m->htmlf);
 	g_mime_multipart_add(alt, text);
 	g_mime_multipart_add(alt, html);
 	g_mime_message_set_mime_part(msg, GMIME_OBJECT(alt));
-	s = g_mime_object_to_string(GMIME_OBJECT(msg), NULL);
-	g_string_append(r->out, s);
-	g_free(s);
+	/*
+	 * GMime's file stream needs a file it can seek in, which a pipe is
+	 * not: the message is written to one, then copied to out.
+	 */
+	mail = mld_spool_tmpfile();
+	st = g_mime_stream_file_new(mail);
+	g_mime_stream_file_set_owner(GMIME_STREAM_FILE(st), FALSE);
+	if (g_mime_object_write_to_stream(GMIME_OBJECT(msg), NULL, st) < 0 ||
+	    g_mime_stream_flush(st) != 0 || fseeko(mail, 0, SEEK_SET) != 0)
+		mld_fatal("temporary file: %s", strerror(errno));
+	g_object_unref(st);
+	while ((n = fread(buf, 1, sizeof buf, mail)) > 0)
+		fwrite(buf, 1, n, out);
+	if (ferror(mail))
+		mld_fatal("temporary file: %s", strerror(errno));
+	fclose(mail);
 	g_object_unref(text);
 	g_object_unref(html);
 	g_object_unref(alt);
@@ -214,7 +270,6 @@ end(struct mld_render *r)
 	g_date_time_unref(when);
 	g_free(boundary);
 	g_free(id);
-	g_free(sum);
 }
 
 static void
@@ -224,6 +279,9 @@ free_email(struct mld_render *r)
 
 	mld_render_free(m->text);
 	mld_render_free(m->html);
+	fclose(m->textf);
+	fclose(m->htmlf);
+	g_checksum_free(m->sum);
 	if (m->from != NULL)
 		g_object_unref(m->from);
 	if (m->to != NULL)
@@ -276,6 +334,9 @@ mld_render_email(const struct mld_email_opts *opts)
 	m = (struct email *)mld_render_alloc(&ops, sizeof *m);
 	m->text = mld_render_text();
 	m->html = mld_render_html();
+	m->textf = mld_spool_tmpfile();
+	m->htmlf = mld_spool_tmpfile();
+	m->sum = g_checksum_new(G_CHECKSUM_SHA256);
 	m->from = from;
 	m->to = to;
 	return &m->r;

@@ -39,15 +39,23 @@ static const char style[] =
     "section.posting{border-left:3px solid #ddd;padding-left:.8em;"
     "margin:1em 0}";
 
-/* Appends s, from mail, HTML-escaped; in <bdi> with bdi. */
+/* Appends s, text from mail shown already (digest.h), HTML-escaped; in
+ * <bdi> with bdi. */
 static void
 text(struct mld_render *r, const char *s, bool bdi)
 {
 	if (bdi)
 		g_string_append(r->out, "<bdi>");
-	mld_html_escape(r->out, mld_render_safe(r, s, true));
+	mld_html_escape(r->out, s);
 	if (bdi)
 		g_string_append(r->out, "</bdi>");
+}
+
+/* The same for a string not shown yet. */
+static void
+raw(struct mld_render *r, const char *s, bool bdi)
+{
+	text(r, mld_render_safe(r, s, true), bdi);
 }
 
 static void
@@ -59,15 +67,15 @@ head(struct mld_render *r, const struct mld_digest_head *h)
 	    "<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width\">\n"
 	    "<title>");
-	text(r, title, false);
+	raw(r, title, false);
 	g_string_append(r->out, "</title>\n<style>");
 	g_string_append(r->out, style);
 	g_string_append(r->out, "</style>\n</head>\n<body>\n<h1>");
-	text(r, title, true);
+	raw(r, title, true);
 	g_string_append(r->out, "</h1>\n<p class=\"period\">From ");
-	text(r, h->from, true);
+	raw(r, h->from, true);
 	g_string_append(r->out, " to ");
-	text(r, h->to, true);
+	raw(r, h->to, true);
 	g_string_append(r->out, "</p>\n");
 	g_free(title);
 }
@@ -80,7 +88,7 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 	guint i;
 
 	g_string_append(r->out, "<h2>");
-	text(r, t->title, false);
+	raw(r, t->title, false);
 	g_string_append_printf(r->out, "</h2>\n<table class=\"tally %s\">\n",
 	    t->kind == MLD_TALLY_DOMAINS ? "domains" : "people");
 	for (i = 0; i < t->rows->len; i++) {
@@ -89,7 +97,7 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 		permille = t->max > 0 ? row->count * 1000 / t->max : 0;
 		g_string_append_printf(r->out, "<tr><td class=\"n\">%llu</td>"
 		    "<td class=\"name\">", row->count);
-		text(r, row->name, true);
+		raw(r, row->name, true);
 		g_string_append_printf(r->out, "</td><td class=\"bar\">"
 		    "<span style=\"width:%llu.%llu%%\"></span></td></tr>\n",
 		    permille / 10, permille % 10);
@@ -105,12 +113,12 @@ list_begin(struct mld_render *r, size_t n)
 	    "<ol class=\"list\">\n");
 }
 
-/* Appends href="url", url escaped for an attribute. */
+/* Appends href="url", url (shown already) escaped for an attribute. */
 static void
 href(struct mld_render *r, const char *url)
 {
 	g_string_append(r->out, "href=\"");
-	mld_html_escape(r->out, mld_render_safe(r, url, true));
+	mld_html_escape(r->out, url);
 	g_string_append_c(r->out, '"');
 }
 
@@ -118,17 +126,17 @@ static void
 item(struct mld_render *r, const struct mld_digest_item *it)
 {
 	g_string_append_printf(r->out, "<li><a href=\"#p%zu\">", it->index);
-	text(r, it->e->subject, true);
+	text(r, it->show.subject, true);
 	g_string_append(r->out, "</a> <span class=\"who\">");
-	text(r, it->author, true);
+	text(r, it->show.author, true);
 	g_string_append_printf(r->out, "</span> <span class=\"badge\">%u "
 	    "patch%s</span>", it->total, it->total == 1 ? "" : "es");
 	if (it->missing > 0)
 		g_string_append_printf(r->out, " <span class=\"badge "
 		    "missing\">%u missing</span>", it->missing);
-	if (it->link != NULL) {
+	if (it->show.link != NULL) {
 		g_string_append(r->out, " <a class=\"archive\" ");
-		href(r, it->link);
+		href(r, it->show.link);
 		g_string_append(r->out, ">archive</a>");
 	}
 	g_string_append(r->out, "</li>\n");
@@ -177,34 +185,36 @@ msg(struct mld_render *r, const struct mld_digest_msg *m)
 	g_string_append_printf(r->out, "<article class=\"entry %s %s\">\n"
 	    "<h3><span class=\"state\">%s</span> ", class[m->state],
 	    m->part == MLD_PART_COVER ? "cover" : "patch", label[m->state]);
-	text(r, m->state == MLD_STATE_NEW ? m->title : m->e->subject, true);
+	text(r, m->state == MLD_STATE_NEW ? m->show.title : m->show.subject,
+	    true);
 	g_string_append(r->out, "</h3>\n");
 	if (m->state == MLD_STATE_NEW) {
 		g_string_append(r->out, "<p class=\"meta subject\">");
-		text(r, m->e->subject, true);
+		text(r, m->show.subject, true);
 		g_string_append(r->out, "</p>\n<p class=\"meta author\">"
 		    "Author: ");
-		text(r, m->author, true);
+		text(r, m->show.author, true);
 		g_string_append(r->out, "</p>\n");
 	}
-	if (m->link != NULL) {
+	if (m->show.link != NULL) {
 		g_string_append(r->out, "<p class=\"meta link\"><a ");
-		href(r, m->link);
+		href(r, m->show.link);
 		g_string_append_c(r->out, '>');
-		text(r, m->link, false);
+		text(r, m->show.link, false);
 		g_string_append(r->out, "</a></p>\n");
 	}
 	if (m->state == MLD_STATE_NEW) {
 		g_string_append(r->out, "<pre>");
-		mld_html_escape(r->out, mld_render_safe(r, m->body, false));
+		mld_html_escape(r->out, m->show.body);
 		g_string_append(r->out, "</pre>\n");
 	}
 	g_string_append(r->out, "</article>\n");
 }
 
 static void
-end(struct mld_render *r)
+end(struct mld_render *r, FILE *out)
 {
+	(void)out;
 	g_string_append(r->out, "</body>\n</html>\n");
 }
 

@@ -163,8 +163,9 @@ msgs_end(struct mld_render *r)
 }
 
 static void
-end(struct mld_render *r)
+end(struct mld_render *r, FILE *out)
 {
+	(void)out;
 	g_string_append(r->out, "\n}\n");
 }
 

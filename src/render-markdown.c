@@ -14,14 +14,22 @@
 #include "markup.h"
 #include "render.h"
 
-/* Appends s, from mail, as inline text. */
+/* Appends s, text from mail shown already (digest.h), as inline text. */
 static void
 text(struct mld_render *r, const char *s)
 {
-	mld_md_escape(r->out, mld_render_safe(r, s, true));
+	mld_md_escape(r->out, s);
 }
 
-/* Appends a link to url with the inline text s (url itself if NULL). */
+/* The same for a string not shown yet. */
+static void
+raw(struct mld_render *r, const char *s)
+{
+	text(r, mld_render_safe(r, s, true));
+}
+
+/* Appends a link to url with the inline text s (url itself if NULL),
+ * both shown already. */
 static void
 md_link(struct mld_render *r, const char *s, const char *url)
 {
@@ -30,7 +38,7 @@ md_link(struct mld_render *r, const char *s, const char *url)
 	g_string_append_c(r->out, '[');
 	text(r, s != NULL ? s : url);
 	g_string_append(r->out, "](<");
-	for (p = mld_render_safe(r, url, true); *p != '\0'; p++) {
+	for (p = url; *p != '\0'; p++) {
 		if (*p == '<' || *p == '>' || *p == '\\')
 			g_string_append_c(r->out, '\\');
 		g_string_append_c(r->out, *p);
@@ -44,11 +52,11 @@ head(struct mld_render *r, const struct mld_digest_head *h)
 	char *title = mld_digest_title(h);
 
 	g_string_append(r->out, "# ");
-	text(r, title);
+	raw(r, title);
 	g_string_append(r->out, "\n\nFrom ");
-	text(r, h->from);
+	raw(r, h->from);
 	g_string_append(r->out, " to ");
-	text(r, h->to);
+	raw(r, h->to);
 	g_string_append(r->out, "\n\n");
 	g_free(title);
 }
@@ -60,13 +68,13 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 	guint i;
 
 	g_string_append(r->out, "## ");
-	text(r, t->title);
+	raw(r, t->title);
 	g_string_append_printf(r->out, "\n\n| Count | %s |\n| ---: | :--- |\n",
 	    t->kind == MLD_TALLY_DOMAINS ? "Domain" : "Contributor");
 	for (i = 0; i < t->rows->len; i++) {
 		row = &g_array_index(t->rows, struct mld_tally_row, i);
 		g_string_append_printf(r->out, "| %llu | ", row->count);
-		text(r, row->name);
+		raw(r, row->name);
 		g_string_append(r->out, " |\n");
 	}
 	g_string_append_c(r->out, '\n');
@@ -83,12 +91,12 @@ static void
 item(struct mld_render *r, const struct mld_digest_item *it)
 {
 	g_string_append_printf(r->out, "%zu. ", it->index);
-	if (it->link != NULL)
-		md_link(r, it->e->subject, it->link);
+	if (it->show.link != NULL)
+		md_link(r, it->show.subject, it->show.link);
 	else
-		text(r, it->e->subject);
+		text(r, it->show.subject);
 	g_string_append(r->out, " (");
-	text(r, it->author);
+	text(r, it->show.author);
 	g_string_append(r->out, ", ");
 	mld_render_count(r->out, it);
 	g_string_append(r->out, ")\n");
@@ -106,11 +114,10 @@ msgs_begin(struct mld_render *r)
 	g_string_append(r->out, "## Patch Commit Messages\n\n");
 }
 
-/* Appends the body in a code block. */
+/* Appends the body, shown already, in a code block. */
 static void
-body(struct mld_render *r, const char *b)
+body(struct mld_render *r, const char *safe)
 {
-	const char *safe = mld_render_safe(r, b, false);
 	size_t fence = mld_md_fence(safe), i;
 
 	for (i = 0; i < fence; i++)
@@ -134,24 +141,24 @@ msg(struct mld_render *r, const struct mld_digest_msg *m)
 	};
 
 	g_string_append_printf(r->out, "### %s: ", label[m->state]);
-	text(r, m->state == MLD_STATE_NEW ? m->title : m->e->subject);
+	text(r, m->state == MLD_STATE_NEW ? m->show.title : m->show.subject);
 	g_string_append(r->out, "\n\n");
 	if (m->state == MLD_STATE_NEW) {
 		g_string_append(r->out, "- Subject: ");
-		text(r, m->e->subject);
+		text(r, m->show.subject);
 		g_string_append(r->out, "\n- Author: ");
-		text(r, m->author);
+		text(r, m->show.author);
 		g_string_append_c(r->out, '\n');
 	}
-	if (m->link != NULL) {
+	if (m->show.link != NULL) {
 		g_string_append(r->out, "- Link: ");
-		md_link(r, NULL, m->link);
+		md_link(r, NULL, m->show.link);
 		g_string_append_c(r->out, '\n');
 	}
-	if (m->state == MLD_STATE_NEW || m->link != NULL)
+	if (m->state == MLD_STATE_NEW || m->show.link != NULL)
 		g_string_append_c(r->out, '\n');
 	if (m->state == MLD_STATE_NEW) {
-		body(r, m->body);
+		body(r, m->show.body);
 		g_string_append(r->out, "---\n\n");
 	}
 }

@@ -5,12 +5,20 @@
  */
 #include "render.h"
 
+/* A line of text from mail, shown already (digest.h). */
 static void
 line(struct mld_render *r, const char *label, const char *s)
 {
 	g_string_append(r->out, label);
-	mld_digest_safe(r->out, s, true);
+	g_string_append(r->out, s);
 	g_string_append_c(r->out, '\n');
+}
+
+/* A line of a string not shown yet. */
+static void
+show(struct mld_render *r, const char *label, const char *s)
+{
+	line(r, label, mld_render_safe(r, s, true));
 }
 
 static void
@@ -21,8 +29,8 @@ head(struct mld_render *r, const struct mld_digest_head *h)
 	g_string_append(r->out, "From ");
 	mld_digest_safe(r->out, h->from, true);
 	g_string_append(r->out, " to ");
-	line(r, "", h->to);
-	line(r, "", title);
+	show(r, "", h->to);
+	show(r, "", title);
 	g_string_append_c(r->out, '\n');
 	g_free(title);
 }
@@ -33,12 +41,12 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 	const struct mld_tally_row *row;
 	guint i;
 
-	line(r, "", t->title);
+	show(r, "", t->title);
 	g_string_append_c(r->out, '\n');
 	for (i = 0; i < t->rows->len; i++) {
 		row = &g_array_index(t->rows, struct mld_tally_row, i);
 		g_string_append_printf(r->out, "%7llu ", row->count);
-		line(r, "", row->name);
+		show(r, "", row->name);
 	}
 	g_string_append_c(r->out, '\n');
 }
@@ -54,9 +62,9 @@ list_begin(struct mld_render *r, size_t n)
 static void
 item(struct mld_render *r, const struct mld_digest_item *it)
 {
-	mld_digest_safe(r->out, it->e->subject, true);
+	g_string_append(r->out, it->show.subject);
 	g_string_append(r->out, " (");
-	mld_digest_safe(r->out, it->author, true);
+	g_string_append(r->out, it->show.author);
 	g_string_append(r->out, ", ");
 	mld_render_count(r->out, it);
 	g_string_append(r->out, ")\n");
@@ -79,23 +87,23 @@ msg(struct mld_render *r, const struct mld_digest_msg *m)
 {
 	switch (m->state) {
 	case MLD_STATE_EXIST:
-		line(r, "Exist: ", m->e->subject);
+		line(r, "Exist: ", m->show.subject);
 		break;
 	case MLD_STATE_SKIP:
-		line(r, "Skip: ", m->e->subject);
+		line(r, "Skip: ", m->show.subject);
 		break;
 	case MLD_STATE_NEW:
-		line(r, "New: ", m->title);
-		line(r, "", m->e->subject);
-		line(r, "Author: ", m->author);
+		line(r, "New: ", m->show.title);
+		line(r, "", m->show.subject);
+		line(r, "Author: ", m->show.author);
 		break;
 	}
-	if (m->link != NULL)
-		line(r, "Link: ", m->link);
+	if (m->show.link != NULL)
+		line(r, "Link: ", m->show.link);
 	if (m->state != MLD_STATE_NEW)
 		return;
 	g_string_append_c(r->out, '\n');
-	mld_digest_safe(r->out, m->body, false);
+	g_string_append(r->out, m->show.body);
 	g_string_append(r->out, "\n\n");
 	for (int i = 0; i < MLD_DIGEST_RULE; i++)
 		g_string_append_c(r->out, '-');

@@ -2,8 +2,7 @@
  * render.h - the forms of the digest.  A renderer writes the model of
  * digest.h in one form; digest.c calls it part by part, in the order of
  * the digest, and writes what it appended to `out` after each part, so
- * that no form holds more of the digest than the part at hand (but
- * email, which holds its two forms until the message is built).
+ * that no form holds more of the digest than the part at hand.
  *
  * The calls of a whole digest: head, tally (once per section), list_begin,
  * item (once per posting), list_end, msgs_begin, then for each posting
@@ -15,6 +14,7 @@
 #define MLD_RENDER_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <glib.h>
 
 #include "digest.h"
@@ -32,7 +32,9 @@ struct mld_render_ops {
 	void (*msg)(struct mld_render *, const struct mld_digest_msg *);
 	void (*posting_end)(struct mld_render *, size_t index);
 	void (*msgs_end)(struct mld_render *);
-	void (*end)(struct mld_render *);
+	/* out: where a form that keeps its parts elsewhere (email) writes
+	 * itself whole; the others append to r->out as every part does. */
+	void (*end)(struct mld_render *, FILE *out);
 	void (*free)(struct mld_render *);
 };
 

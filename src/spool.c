@@ -43,8 +43,8 @@ failed(void)
 	    "cannot read it back");
 }
 
-static FILE *
-spool_open(void)
+FILE *
+mld_spool_tmpfile(void)
 {
 	char *path = g_build_filename(g_get_tmp_dir(), "digestfmt-XXXXXX",
 	    NULL);
@@ -67,7 +67,7 @@ mld_spool_put(struct mld_spool *sp, const char *const *fields, unsigned n)
 	unsigned i;
 
 	if (sp->f == NULL)
-		sp->f = spool_open();
+		sp->f = mld_spool_tmpfile();
 	/* C wants a seek between reading and writing a stream. */
 	if (sp->reading && fseeko(sp->f, 0, SEEK_END) != 0)
 		failed();

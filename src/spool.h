@@ -15,6 +15,7 @@
 #define MLD_SPOOL_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 struct mld_spool;
 
@@ -33,5 +34,9 @@ void mld_spool_settle(struct mld_spool *sp);
 /* Reads back the n strings of the record at off into fields (g_free). */
 void mld_spool_get(struct mld_spool *sp, uint64_t off, char **fields,
     unsigned n);
+
+/* An unlinked temporary file in TMPDIR, open for reading and writing;
+ * failing to make one ends the program, saying where. */
+FILE *mld_spool_tmpfile(void);
 
 #endif
