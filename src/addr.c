@@ -1,49 +1,369 @@
 /*
- * addr.c - people and their addresses (see addr.h).
+ * addr.c - addresses and people (see addr.h).
  */
 #include "addr.h"
-#include "header.h"
+#include "fastpath.h"
+#include "text.h"
 
 #include <string.h>
-#include <glib.h>
 #include <gmime/gmime.h>
 
-/* The first mailbox of a list, looking into groups. */
-static InternetAddressMailbox *
-first_mailbox(InternetAddressList *list)
+void
+mld_addr_list_init(struct mld_addr_list *l)
 {
-	InternetAddressMailbox *mb;
-	InternetAddress *ia;
-	int i, n = internet_address_list_length(list);
+	l->items = g_array_new(FALSE, FALSE, sizeof(struct mld_addr));
+}
 
-	for (i = 0; i < n; i++) {
-		ia = internet_address_list_get_address(list, i);
-		if (INTERNET_ADDRESS_IS_MAILBOX(ia))
-			return INTERNET_ADDRESS_MAILBOX(ia);
-		if (INTERNET_ADDRESS_IS_GROUP(ia) && (mb = first_mailbox(
-		    internet_address_group_get_members(
-		    INTERNET_ADDRESS_GROUP(ia)))) != NULL)
-			return mb;
+static void
+list_empty(struct mld_addr_list *l)
+{
+	unsigned i;
+
+	for (i = 0; i < l->items->len; i++) {
+		g_free(g_array_index(l->items, struct mld_addr, i).name);
+		g_free(g_array_index(l->items, struct mld_addr, i).addr);
+	}
+	g_array_set_size(l->items, 0);
+}
+
+void
+mld_addr_list_clear(struct mld_addr_list *l)
+{
+	if (l->items == NULL)
+		return;
+	list_empty(l);
+	g_array_free(l->items, TRUE);
+	l->items = NULL;
+}
+
+/* The end of the encoded word "=?cs?e?text?=" at s (< end), or NULL. */
+static const char *
+encoded_word_end(const char *s, const char *end)
+{
+	const char *p = s + 2;
+	int q = 0;
+
+	for (; p + 1 < end && *p > ' ' && *p < 0x7f; p++) {
+		if (*p != '?')
+			continue;
+		if (q == 2)
+			return p[1] == '=' ? p + 2 : NULL;
+		q++;
 	}
 	return NULL;
 }
 
-/* Valid UTF-8 without control characters. */
-static char *
-clean(const char *s)
+/* The closing quote of the quoted string opening at s, or NULL. */
+static const char *
+quote_end(const char *s, const char *end)
 {
-	char *v = g_utf8_make_valid(s != NULL ? s : "", -1);
-	unsigned char *p;
+	const char *p;
 
-	for (p = (unsigned char *)v; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return g_strstrip(v);
+	for (p = s + 1; p < end; p++) {
+		if (*p == '\\' && p + 1 < end)
+			p++;
+		else if (*p == '"')
+			return p;
+	}
+	return NULL;
+}
+
+size_t
+mld_addr_depth(const char *s, size_t len)
+{
+	const char *p, *q, *end = s + len;
+	size_t depth = 0, max = 0, comment = 0;
+	/* Once an opener finds no end, none after it does: each is
+	 * looked for at most once, and the scan stays linear. */
+	bool quotes_close = true, angles_close = true, literals_close = true;
+
+	if (memchr(s, ':', len) == NULL)
+		return 0;
+	/*
+	 * Only a quoted string hides a ':' here: in a comment, angle
+	 * brackets, a domain literal or an encoded word each ':' counts,
+	 * which errs on the safe side where GMime's reading of broken
+	 * text may differ from ours.  Those only keep a ';' from closing.
+	 */
+	for (p = s; p < end; p++) {
+		switch (*p) {
+		case ':':
+			if (++depth > max)
+				max = depth;
+			break;
+		case '\\':
+			if (p + 1 < end && p[1] != ':')
+				p++;
+			break;
+		case '(':
+			comment++;
+			break;
+		case ')':
+			if (comment > 0)
+				comment--;
+			break;
+		case '"':
+			if (comment > 0 || !quotes_close)
+				break;
+			if ((q = quote_end(p, end)) == NULL)
+				quotes_close = false;
+			else
+				p = q;
+			break;
+		case '<':
+		case '[':
+		case '=':
+			if (comment > 0)
+				break;
+			if (*p == '=')
+				q = p + 1 < end && p[1] == '?' ?
+				    encoded_word_end(p, end) : NULL;
+			else if (*p == '<' && angles_close)
+				angles_close = (q = memchr(p, '>',
+				    (size_t)(end - p))) != NULL;
+			else if (*p == '[' && literals_close)
+				literals_close = (q = memchr(p, ']',
+				    (size_t)(end - p))) != NULL;
+			else
+				q = NULL;
+			for (; q != NULL && p < q; p++)
+				if (*p == ':' && ++depth > max)
+					max = depth;
+			if (q != NULL)
+				p--;
+			break;
+		case ';':
+			if (comment == 0 && depth > 0)
+				depth--;
+			break;
+		default:
+			break;
+		}
+	}
+	return max;
+}
+
+/* RFC 5322 atext, and the space between words. */
+static bool
+is_phrase_char(unsigned char c)
+{
+	return g_ascii_isalnum(c) || c >= 0x80 || c == ' ' ||
+	    strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL;
+}
+
+void
+mld_addr_name_append(GString *out, const char *name)
+{
+	const unsigned char *p;
+	bool plain = *name != '\0';
+
+	for (p = (const unsigned char *)name; plain && *p != '\0'; p++)
+		plain = is_phrase_char(*p);
+	if (plain) {
+		g_string_append(out, name);
+		return;
+	}
+	g_string_append_c(out, '"');
+	for (p = (const unsigned char *)name; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			g_string_append_c(out, '\\');
+		g_string_append_c(out, (char)*p);
+	}
+	g_string_append_c(out, '"');
+}
+
+/*
+ * Written by hand rather than with internet_address_to_string, which
+ * leaves a name holding '"' or '\\' unquoted (it does not read back as
+ * the same name), and runs every address through IDN conversion, the
+ * larger part of its cost, for addresses printed as they came.
+ */
+void
+mld_addr_mailbox_append(GString *out, const char *name, const char *addr)
+{
+	if (name == NULL || *name == '\0') {
+		g_string_append(out, addr);
+		return;
+	}
+	mld_addr_name_append(out, name);
+	g_string_append(out, " <");
+	g_string_append(out, addr);
+	g_string_append_c(out, '>');
+}
+
+char *
+mld_addr_label(const char *addr, const char *name)
+{
+	GString *s = g_string_sized_new(strlen(name) + strlen(addr) + 6);
+
+	mld_addr_mailbox_append(s, name, addr);
+	return g_string_free(s, FALSE);
+}
+
+void
+mld_addr_list_append(GString *out, const struct mld_addr_list *l)
+{
+	const struct mld_addr *a;
+	unsigned i;
+
+	for (i = 0; i < l->items->len; i++) {
+		a = &g_array_index(l->items, struct mld_addr, i);
+		if (a->kind == MLD_ADDR_END) {
+			g_string_append_c(out, ';');
+			continue;
+		}
+		if (out->len > 0 && out->str[out->len - 1] != ':')
+			g_string_append(out, ", ");
+		if (a->kind == MLD_ADDR_GROUP) {
+			mld_addr_name_append(out, a->name);
+			g_string_append_c(out, ':');
+		} else {
+			mld_addr_mailbox_append(out, a->name, a->addr);
+		}
+	}
+}
+
+/* Whether s[0..n) can stand as an addr-spec as it is. */
+static bool
+plain_addr(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+	size_t i;
+
+	if (at == NULL || at == s || at == s + n - 1 ||
+	    memchr(at + 1, '@', (size_t)(s + n - at - 1)) != NULL)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!g_ascii_isalnum(s[i]) && strchr(".-_+=@", s[i]) == NULL)
+			return false;
+	return s[0] != '.' && s[n - 1] != '.' && strstr(s, "..") == NULL &&
+	    at[-1] != '.' && at[1] != '.';
+}
+
+bool
+mld_addr_plain(const char *raw, size_t *name_len, const char **addr,
+    size_t *addr_len)
+{
+	const char *lt = strchr(raw, '<'), *p;
+	size_t n = strlen(raw);
+
+	if (lt == NULL) {
+		*name_len = 0;
+		*addr = raw;
+		*addr_len = n;
+		return plain_addr(raw, n);
+	}
+	/* An encoded word is made of atext: the parser must decode it. */
+	if (lt == raw || *raw == ' ' || lt[-1] != ' ' || raw[n - 1] != '>' ||
+	    strstr(raw, "=?") != NULL ||
+	    !plain_addr(lt + 1, (size_t)(raw + n - 1 - (lt + 1))))
+		return false;
+	for (p = raw; p < lt; p++)
+		if ((*p & 0x80) || !is_phrase_char((unsigned char)*p))
+			return false;
+	/* The parser keeps the spaces inside a name, not those around it. */
+	for (p = lt; p[-1] == ' '; p--)
+		;
+	*name_len = (size_t)(p - raw);
+	*addr = lt + 1;
+	*addr_len = (size_t)(raw + n - 1 - *addr);
+	return true;
+}
+
+static void
+add(struct mld_addr_list *l, enum mld_addr_kind kind, char *name, char *addr)
+{
+	struct mld_addr a = { kind, name, addr };
+
+	g_array_append_val(l->items, a);
+}
+
+/* A name or address from GMime as record text: cleaned and trimmed. */
+static char *
+field_text(const char *s)
+{
+	return g_strstrip(mld_text_clean(g_strdup(s != NULL ? s : ""),
+	    MLD_TEXT_FIELD));
+}
+
+/*
+ * Flattens GMime's tree into l without recursion.  The depth was bounded
+ * before the parse; should GMime still nest deeper, the list is refused.
+ */
+static bool
+flatten(InternetAddressList *top, struct mld_addr_list *l)
+{
+	InternetAddressList *stack[MLD_ADDR_MAX_DEPTH + 1];
+	int at[MLD_ADDR_MAX_DEPTH + 1], d = 0;
+	InternetAddress *ia;
+
+	stack[0] = top;
+	at[0] = 0;
+	while (d >= 0) {
+		if (at[d] >= internet_address_list_length(stack[d])) {
+			if (d-- > 0)
+				add(l, MLD_ADDR_END, NULL, NULL);
+			continue;
+		}
+		ia = internet_address_list_get_address(stack[d], at[d]++);
+		if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
+			add(l, MLD_ADDR_MAILBOX,
+			    field_text(internet_address_get_name(ia)),
+			    field_text(internet_address_mailbox_get_addr(
+			    INTERNET_ADDRESS_MAILBOX(ia))));
+			continue;
+		}
+		if (!INTERNET_ADDRESS_IS_GROUP(ia))
+			continue;
+		if (d == MLD_ADDR_MAX_DEPTH)
+			return false;
+		add(l, MLD_ADDR_GROUP, field_text(internet_address_get_name(ia)),
+		    NULL);
+		stack[++d] = internet_address_group_get_members(
+		    INTERNET_ADDRESS_GROUP(ia));
+		at[d] = 0;
+	}
+	return true;
+}
+
+/* Whether l holds a mailbox. */
+static bool
+has_mailbox(const struct mld_addr_list *l)
+{
+	unsigned i;
+
+	for (i = 0; i < l->items->len; i++)
+		if (g_array_index(l->items, struct mld_addr, i).kind ==
+		    MLD_ADDR_MAILBOX)
+			return true;
+	return false;
+}
+
+/* One parse of s by GMime into l, its depth bounded first. */
+static enum mld_addr_status
+parse_once(const char *s, struct mld_addr_list *l)
+{
+	InternetAddressList *list;
+	bool ok;
+
+	list_empty(l);
+	if (mld_addr_depth(s, strlen(s)) > MLD_ADDR_MAX_DEPTH)
+		return MLD_ADDR_DEEP;
+	list = internet_address_list_parse(NULL, s);
+	if (list == NULL)
+		return MLD_ADDR_NONE;
+	ok = flatten(list, l);
+	g_object_unref(list);
+	if (!ok) {
+		list_empty(l);
+		return MLD_ADDR_DEEP;
+	}
+	return l->items->len > 0 ? MLD_ADDR_OK : MLD_ADDR_NONE;
 }
 
 /*
  * "John [ACME] <john@acme.example>": a display name with specials left
- * unquoted, which GMime reads as no address at all.  Returns the field
+ * unquoted, which GMime reads as no address at all.  Returns the value
  * with the text before its last '<' quoted, or NULL when it has none.
  */
 static char *
@@ -65,61 +385,217 @@ quote_name(const char *raw)
 	return g_string_free(s, FALSE);
 }
 
-/* The raw list, its control characters blanked: GMime reads no address
- * from "Eve ESC]0;x BEL <eve@example.org>". */
-static InternetAddressList *
-parse_list(const char *raw)
+enum mld_addr_status
+mld_addr_parse(const char *raw, struct mld_addr_list *l)
 {
-	InternetAddressList *list;
-	char *blanked = g_strdup(raw), *quoted;
-	unsigned char *c;
+	enum mld_addr_status st;
+	const char *addr;
+	size_t name_len, addr_len;
+	char *text, *quoted;
 
-	for (c = (unsigned char *)blanked; *c != '\0'; c++)
-		if (*c < 0x20 || *c == 0x7f)
-			*c = ' ';
-	list = internet_address_list_parse(NULL, blanked);
-	if ((list == NULL || first_mailbox(list) == NULL) &&
-	    (quoted = quote_name(blanked)) != NULL) {
-		if (list != NULL)
-			g_object_unref(list);
-		list = internet_address_list_parse(NULL, quoted);
+	/* Most senders write a plain form: no parse. */
+	if (mld_fast_paths() &&
+	    mld_addr_plain(raw, &name_len, &addr, &addr_len)) {
+		list_empty(l);
+		add(l, MLD_ADDR_MAILBOX, g_strndup(raw, name_len),
+		    g_strndup(addr, addr_len));
+		return MLD_ADDR_OK;
+	}
+	text = mld_text_clean(g_strdup(raw), MLD_TEXT_FIELD);
+	st = parse_once(text, l);
+	if (st != MLD_ADDR_DEEP && !has_mailbox(l) &&
+	    (quoted = quote_name(text)) != NULL) {
+		if (parse_once(quoted, l) == MLD_ADDR_OK && has_mailbox(l))
+			st = MLD_ADDR_OK;
+		else if (st == MLD_ADDR_OK)
+			st = parse_once(text, l);
+		else
+			list_empty(l);
 		g_free(quoted);
 	}
-	g_free(blanked);
-	return list;
+	g_free(text);
+	return st;
+}
+
+char *
+mld_addr_list_text(const char *raw, enum mld_text_rule rule,
+    const struct mld_where *w)
+{
+	struct mld_addr_list l;
+	enum mld_addr_status st;
+	GString *out;
+
+	mld_addr_list_init(&l);
+	st = mld_addr_parse(raw, &l);
+	out = g_string_sized_new(64);
+	mld_addr_list_append(out, &l);
+	mld_addr_list_clear(&l);
+	if (st == MLD_ADDR_DEEP) {
+		if (w != NULL)
+			mld_warn_at(w, "address list nested too deeply");
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	if (out->len == 0)
+		g_string_assign(out, raw);
+	return mld_text_clean(g_string_free(out, FALSE), rule);
+}
+
+/* Whether s holds a C0 or C1 control character or DEL. */
+static bool
+has_control(const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f ||
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
+			return true;
+	return false;
+}
+
+char *
+mld_addr_display(const char *field)
+{
+	struct mld_addr_list l;
+	const struct mld_addr *a;
+	const char *at;
+	char *s;
+
+	/* Controls are shown to the reader (mld_text_show), not blanked
+	 * as the parse would. */
+	if (has_control(field))
+		return g_strdup(field);
+	mld_addr_list_init(&l);
+	if (mld_addr_parse(field, &l) != MLD_ADDR_OK || l.items->len != 1 ||
+	    (a = &g_array_index(l.items, struct mld_addr, 0))->kind !=
+	    MLD_ADDR_MAILBOX) {
+		mld_addr_list_clear(&l);
+		return g_strdup(field);
+	}
+	if (*a->name != '\0')
+		s = g_strdup_printf("%s <%s>", a->name, a->addr);
+	else if ((at = strchr(a->addr, '@')) != NULL && at > a->addr)
+		s = g_strdup_printf("%.*s <%s>", (int)(at - a->addr), a->addr,
+		    a->addr);
+	else
+		s = g_strdup(a->addr);
+	mld_addr_list_clear(&l);
+	return s;
+}
+
+/* GMime's address fields, those it parses while it builds a message. */
+static bool
+is_address_field(const char *p, const char *end, const char **value)
+{
+	static const char *const names[] = { "from", "sender", "reply-to",
+		"x-original-from",
+		"to", "cc", "bcc", "resent-from", "resent-sender",
+		"resent-reply-to", "resent-to", "resent-cc", "resent-bcc" };
+	const char *q;
+	size_t i, n;
+
+	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+		n = strlen(names[i]);
+		if ((size_t)(end - p) <= n ||
+		    g_ascii_strncasecmp(p, names[i], n) != 0)
+			continue;
+		for (q = p + n; q < end && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q < end && *q == ':') {
+			*value = q + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The end of the field whose value starts at p: its last line's end. */
+static const char *
+field_end(const char *p, const char *end)
+{
+	const char *nl;
+
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL &&
+	    nl + 1 < end && (nl[1] == ' ' || nl[1] == '\t'))
+		p = nl + 1;
+	return nl != NULL ? nl : end;
+}
+
+/* Whether v[0..n) holds more ':' than the depth bound lets through. */
+static bool
+many_colons(const char *v, size_t n)
+{
+	const char *p = v, *end = v + n;
+	size_t count = 0;
+
+	while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
+		if (++count > MLD_ADDR_MAX_DEPTH)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+char *
+mld_addr_defuse(const char *text, size_t len, const struct mld_where *w)
+{
+	const char *p = text, *end = text + len, *v, *fe, *nl;
+	char *copy = NULL, *c;
+
+	/* Every line: GMime reads the headers of enclosed messages too. */
+	for (; p < end; p = nl + 1) {
+		fe = NULL;
+		if (strchr("fFsSrRtTcCbBxX", *p) != NULL && *p != '\0' &&
+		    is_address_field(p, end, &v)) {
+			fe = field_end(v, end);
+			if (many_colons(v, (size_t)(fe - v)) &&
+			    mld_addr_depth(v, (size_t)(fe - v)) >
+			    MLD_ADDR_MAX_DEPTH) {
+				if (w != NULL)
+					mld_warn_at(w, "%.*s address list nested "
+					    "too deeply", (int)(v - p), p);
+				if (copy == NULL) {
+					copy = g_malloc(len + 1);
+					memcpy(copy, text, len);
+					copy[len] = '\0';
+				}
+				for (c = copy + (v - text); c < copy + (fe - text);
+				    c++)
+					if (*c != '\n' && *c != '\r')
+						*c = ' ';
+			}
+		}
+		nl = memchr(fe != NULL ? fe : p, '\n',
+		    (size_t)(end - (fe != NULL ? fe : p)));
+		if (nl == NULL)
+			break;
+	}
+	return copy;
 }
 
 bool
 mld_person_parse(const char *raw, struct mld_person *p)
 {
-	InternetAddressList *list;
-	InternetAddressMailbox *mb;
-	const char *addr;
-	size_t name_len, addr_len;
+	struct mld_addr_list l;
+	struct mld_addr *a;
+	unsigned i;
 
-	/* Most senders write a plain form: no parse, no list to free. */
-	if (mld_fast_paths() &&
-	    mld_mailbox_plain(raw, &name_len, &addr, &addr_len)) {
-		p->name = g_strndup(raw, name_len);
-		p->addr = g_strndup(addr, addr_len);
-		return true;
-	}
 	p->name = p->addr = NULL;
-	list = parse_list(raw);
-	if (list == NULL)
-		return false;
-	mb = first_mailbox(list);
-	if (mb != NULL) {
-		p->name = clean(internet_address_get_name(
-		    INTERNET_ADDRESS(mb)));
-		p->addr = clean(internet_address_mailbox_get_addr(mb));
+	mld_addr_list_init(&l);
+	mld_addr_parse(raw, &l);
+	for (i = 0; i < l.items->len && p->addr == NULL; i++) {
+		a = &g_array_index(l.items, struct mld_addr, i);
+		if (a->kind != MLD_ADDR_MAILBOX)
+			continue;
+		p->name = a->name;
+		p->addr = a->addr;
+		a->name = a->addr = NULL;
 	}
-	g_object_unref(list);
-	if (p->addr != NULL && *p->addr == '\0' && *p->name == '\0') {
+	mld_addr_list_clear(&l);
+	if (p->addr != NULL && *p->addr == '\0' && *p->name == '\0')
 		mld_person_clear(p);
-		return false;
-	}
-	return mb != NULL;
+	return p->addr != NULL;
 }
 
 void
@@ -130,21 +606,12 @@ mld_person_clear(struct mld_person *p)
 	p->name = p->addr = NULL;
 }
 
-/*
- * Written by hand rather than with internet_address_to_string, which
- * also runs every address through IDN conversion, the larger part of its
- * cost, for addresses that are printed as they came.
- */
 char *
 mld_person_format(const struct mld_person *p)
 {
-	GString *s;
-
 	if (*p->addr == '\0')
 		return g_strdup(p->name);
-	s = g_string_sized_new(strlen(p->name) + strlen(p->addr) + 6);
-	mld_mailbox_append(s, p->name, p->addr);
-	return g_string_free(s, FALSE);
+	return mld_addr_label(p->addr, p->name);
 }
 
 /* The name without a trailing " via Something"; NULL when it has none. */
@@ -177,7 +644,8 @@ mld_person_unrelay(struct mld_person *p, const char *x_original_from,
 
 	if (!is_b4_relay(p->addr) && name == NULL)
 		return false;
-	if (raw != NULL && mld_person_parse(raw, &real) && *real.addr != '\0') {
+	if (raw != NULL && mld_person_parse(raw, &real) &&
+	    *real.addr != '\0') {
 		g_free(p->addr);
 		p->addr = real.addr;
 		real.addr = NULL;
@@ -186,8 +654,9 @@ mld_person_unrelay(struct mld_person *p, const char *x_original_from,
 			name = real.name;
 			real.name = NULL;
 		}
-		mld_person_clear(&real);
 	}
+	if (raw != NULL)
+		mld_person_clear(&real);
 	if (name != NULL) {
 		g_free(p->name);
 		p->name = name;

@@ -8,7 +8,9 @@
 
 #include "addr.h"
 #include "body.h"
+#include "date.h"
 #include "header.h"
+#include "text.h"
 #include "subject.h"
 #include "trailers.h"
 
@@ -231,9 +233,9 @@ parent_id(const char *in_reply_to, const char *references, bool root)
 			/* Cleaned as a Message-ID is: the key must match
 			 * the cover's ID, and a record holds only UTF-8. */
 			if (n > 0)
-				id = mld_header_clean(g_strdup(
+				id = mld_text_clean(g_strdup(
 				    g_mime_references_get_message_id(refs,
-				    root ? 0 : n - 1)));
+				    root ? 0 : n - 1)), MLD_TEXT_FIELD);
 			g_mime_references_free(refs);
 		}
 	}
@@ -472,7 +474,7 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 	hl = mld_header_len(text, len);
 	mld_header_scan(text, len, hnames, NH, a->hv, a->hf);
 	v = field(a, H_SUBJECT);
-	p->subject = mld_header_decode(v != NULL ? v : "");
+	p->subject = mld_text_decode(v != NULL ? v : "", MLD_TEXT_FIELD);
 	mld_subject_parse(p->subject, &s);
 	/* A cheap look first: most list mail is not a patch. */
 	if (!a->all && (s.reply || s.pull || (!s.patch && !s.rfc &&
@@ -480,7 +482,7 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 		mld_subject_clear(&s);
 		return false;
 	}
-	if (!mld_message_texts(text, len, &a->texts))
+	if (!mld_message_texts(text, len, &m->where, &a->texts))
 		mld_warn_at(&m->where, "GMime cannot parse the message");
 	irt = field(a, H_IRT);
 	refs = field(a, H_REFS);

@@ -14,7 +14,7 @@
 #include <glib.h>
 
 #include "addr.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "ident.h"
 #include "tally.h"
 

@@ -12,7 +12,7 @@
 #include <glib.h>
 
 #include "body.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "mbox.h"
 #include "patch.h"
 #include "record.h"
