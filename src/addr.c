@@ -484,21 +484,50 @@ mld_addr_display(const char *field)
 	return s;
 }
 
-/* GMime's address fields, those it parses while it builds a message. */
+/*
+ * GMime's address fields, those it parses while it builds a message, and
+ * X-Original-From, which patchinfo reads: each under its first letter,
+ * the one test most lines of a message get.
+ */
+static const char *const address_fields[26][7] = {
+	['b' - 'a'] = { "bcc" },
+	['c' - 'a'] = { "cc" },
+	['f' - 'a'] = { "from" },
+	['r' - 'a'] = { "reply-to", "resent-from", "resent-sender",
+	    "resent-reply-to", "resent-to", "resent-cc", "resent-bcc" },
+	['s' - 'a'] = { "sender" },
+	['t' - 'a'] = { "to" },
+	['x' - 'a'] = { "x-original-from" },
+};
+
+/* Whether p (up to end) starts with the lower-case name, in any case. */
+static bool
+starts(const char *p, const char *end, const char *name, size_t n)
+{
+	size_t i;
+
+	if ((size_t)(end - p) <= n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (g_ascii_tolower(p[i]) != name[i])
+			return false;
+	return true;
+}
+
+/* Whether the line at p is an address field; *value: after its colon. */
 static bool
 is_address_field(const char *p, const char *end, const char **value)
 {
-	static const char *const names[] = { "from", "sender", "reply-to",
-		"x-original-from",
-		"to", "cc", "bcc", "resent-from", "resent-sender",
-		"resent-reply-to", "resent-to", "resent-cc", "resent-bcc" };
-	const char *q;
+	const char *const *names, *q;
+	char c = g_ascii_tolower(*p);
 	size_t i, n;
 
-	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+	if (c < 'a' || c > 'z')
+		return false;
+	names = address_fields[c - 'a'];
+	for (i = 0; i < 7 && names[i] != NULL; i++) {
 		n = strlen(names[i]);
-		if ((size_t)(end - p) <= n ||
-		    g_ascii_strncasecmp(p, names[i], n) != 0)
+		if (!starts(p, end, names[i], n))
 			continue;
 		for (q = p + n; q < end && (*q == ' ' || *q == '\t'); q++)
 			;
@@ -537,17 +566,39 @@ many_colons(const char *v, size_t n)
 	return false;
 }
 
+/*
+ * Whether the header line at p (up to end) is a Content-Type that may
+ * enclose a message, whose headers GMime parses too: a message/ type, or
+ * a multipart/ one, whose parts may be.
+ */
+static bool
+encloses(const char *p, const char *end)
+{
+	if (!starts(p, end, "content-type:", 13))
+		return false;
+	for (p += 13; p < end && g_ascii_isspace(*p); p++)
+		;
+	return starts(p, end, "message/", 8) || starts(p, end, "multipart/", 10);
+}
+
 char *
 mld_addr_defuse(const char *text, size_t len, const struct mld_where *w)
 {
-	const char *p = text, *end = text + len, *v, *fe, *nl;
+	const char *p, *end = text + len, *v, *fe, *nl;
 	char *copy = NULL, *c;
+	bool all = false, head = true;
 
-	/* Every line: GMime reads the headers of enclosed messages too. */
-	for (; p < end; p = nl + 1) {
+	/* The header block, and every line after it when a message may be
+	 * enclosed: most mail is spared a look at each line of its body. */
+	for (p = text; p < end; p = nl + 1) {
+		if (head && (*p == '\n' || (*p == '\r' && p + 1 < end &&
+		    p[1] == '\n'))) {
+			head = false;
+			if (!all)
+				break;
+		}
 		fe = NULL;
-		if (strchr("fFsSrRtTcCbBxX", *p) != NULL && *p != '\0' &&
-		    is_address_field(p, end, &v)) {
+		if (is_address_field(p, end, &v)) {
 			fe = field_end(v, end);
 			if (many_colons(v, (size_t)(fe - v)) &&
 			    mld_addr_depth(v, (size_t)(fe - v)) >
@@ -565,17 +616,20 @@ mld_addr_defuse(const char *text, size_t len, const struct mld_where *w)
 					if (*c != '\n' && *c != '\r')
 						*c = ' ';
 			}
+		} else if (head && !all) {
+			all = encloses(p, end);
 		}
-		nl = memchr(fe != NULL ? fe : p, '\n',
-		    (size_t)(end - (fe != NULL ? fe : p)));
-		if (nl == NULL)
+		if (fe == NULL)
+			fe = p;
+		if ((nl = memchr(fe, '\n', (size_t)(end - fe))) == NULL)
 			break;
 	}
 	return copy;
 }
 
 bool
-mld_person_parse(const char *raw, struct mld_person *p)
+mld_person_parse(const char *raw, const struct mld_where *w,
+    struct mld_person *p)
 {
 	struct mld_addr_list l;
 	struct mld_addr *a;
@@ -583,7 +637,8 @@ mld_person_parse(const char *raw, struct mld_person *p)
 
 	p->name = p->addr = NULL;
 	mld_addr_list_init(&l);
-	mld_addr_parse(raw, &l);
+	if (mld_addr_parse(raw, &l) == MLD_ADDR_DEEP && w != NULL)
+		mld_warn_at(w, "address list nested too deeply");
 	for (i = 0; i < l.items->len && p->addr == NULL; i++) {
 		a = &g_array_index(l.items, struct mld_addr, i);
 		if (a->kind != MLD_ADDR_MAILBOX)
@@ -644,7 +699,7 @@ mld_person_unrelay(struct mld_person *p, const char *x_original_from,
 
 	if (!is_b4_relay(p->addr) && name == NULL)
 		return false;
-	if (raw != NULL && mld_person_parse(raw, &real) &&
+	if (raw != NULL && mld_person_parse(raw, NULL, &real) &&
 	    *real.addr != '\0') {
 		g_free(p->addr);
 		p->addr = real.addr;

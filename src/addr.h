@@ -130,9 +130,11 @@ char *mld_addr_display(const char *field);
  * address parser does.  Returns NULL when no field of text[0..len) nests
  * too deeply (the usual case, found without a copy), else a copy of
  * text, the same length, with the value of each such field blanked and
- * a warning at w for each.  Any line that looks like an address field
- * counts (an in-body "From:" too): which lines GMime will take for a
- * header is only known once it has parsed them.
+ * a warning at w for each.  The fields looked at are those of the
+ * header block and, when the text may enclose a message (it names a
+ * "message/" type), any line that looks like an address field: which
+ * lines GMime takes for the headers of an enclosed message is only
+ * known once it has parsed them.
  */
 char *mld_addr_defuse(const char *text, size_t len,
     const struct mld_where *w);
@@ -143,8 +145,12 @@ struct mld_person {
 	char *addr;		/* address, "" when it has none */
 };
 
-/* Reads the first mailbox of a raw address list; false when none. */
-bool mld_person_parse(const char *raw, struct mld_person *p);
+/*
+ * Reads the first mailbox of a raw address list; false when none, with a
+ * warning at w (unless NULL) when it nests too deeply.
+ */
+bool mld_person_parse(const char *raw, const struct mld_where *w,
+    struct mld_person *p);
 void mld_person_clear(struct mld_person *p);
 
 /* "Name <addr>", quoted as RFC 5322 needs; the address alone if no name. */

@@ -176,12 +176,13 @@ field(const struct mld_analyser *a, int i)
 
 /* "Name <addr>" of the first mailbox of raw, relays undone; or NULL. */
 static char *
-person(const char *raw, const char *x_original_from, const char *reply_to)
+person(const char *raw, const char *x_original_from, const char *reply_to,
+    const struct mld_where *w)
 {
 	struct mld_person who;
 	char *s;
 
-	if (raw == NULL || !mld_person_parse(raw, &who))
+	if (raw == NULL || !mld_person_parse(raw, w, &who))
 		return NULL;
 	mld_person_unrelay(&who, x_original_from, reply_to);
 	s = mld_person_format(&who);
@@ -494,12 +495,14 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 		return false;
 	}
 	read_headers(a, m, text, hl, p);
-	p->author = person(field(a, H_FROM), field(a, H_XOF), field(a, H_RTO));
+	/* A header too deeply nested was reported with the MIME parse. */
+	p->author = person(field(a, H_FROM), field(a, H_XOF), field(a, H_RTO),
+	    NULL);
 	if (p->author == NULL) {
 		mld_warn_at(&m->where, "no readable From");
 		p->author = g_strdup("");
 	}
-	p->contributor = person(ib.from, NULL, NULL);
+	p->contributor = person(ib.from, NULL, NULL, &m->where);
 	if (p->contributor == NULL)
 		p->contributor = g_strdup(p->author);
 	p->prefix = g_strdup(s.prefix);

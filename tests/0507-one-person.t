@@ -5,7 +5,7 @@
 # 8-bit bytes read the same in a Subject as in a body; invisible format
 # characters are blanked in the index and the tallies, shown in the digest.
 . "$(dirname "$0")/lib.sh"
-plan 8
+plan 9
 
 mb=$data/text/people.mbox
 mbsplit "$mb" > "$T/idx" 2> "$T/err1"
@@ -32,4 +32,8 @@ digestfmt patches "$T/pa" > "$T/digest"
 is "$(grep '^Author: Eve' "$T/digest")" \
     "Author: Eve <U+202E>evil <eve@example.org>" \
     "format characters shown in the digest"
+# Two base64 words, the first ending in padding: both decoded.
+printf 'From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: a@example.org\nSubject: =?UTF-8?B?W1BBVENIXQ==?= =?UTF-8?B?IHdob2xl?=\nMessage-ID: <p@x>\n\nb\n' > "$T/pad.mbox"
+is "$(mbsplit "$T/pad.mbox" | cut -f 7 | tail -n 1):$(patchinfo -a "$T/pad.mbox" | cut -f 11 | tail -n 1)" \
+    "[PATCH] whole:[PATCH] whole" "a word after base64 padding is decoded"
 finish

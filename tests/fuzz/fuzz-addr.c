@@ -39,14 +39,14 @@ check_person(const char *from, const char *xof, const char *rto)
 	struct mld_person p, q;
 	char *s;
 
-	if (!mld_person_parse(from, &p))
+	if (!mld_person_parse(from, NULL, &p))
 		return;
 	mld_person_unrelay(&p, xof, rto);
 	s = mld_person_format(&p);
 	if (!printable(s))
 		abort();
 	if (*p.addr != '\0') {
-		if (!mld_person_parse(s, &q) || strcmp(p.addr, q.addr) != 0)
+		if (!mld_person_parse(s, NULL, &q) || strcmp(p.addr, q.addr) != 0)
 			abort();
 		mld_person_clear(&q);
 	}
