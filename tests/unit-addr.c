@@ -255,7 +255,7 @@ test_depth(void)
 		{ "a: b: (;) <;> =?x?q?;?= c@d", 2 },
 	};
 	size_t i;
-	char *s;
+	char *s, *t;
 
 	for (i = 0; i < G_N_ELEMENTS(cases); i++)
 		g_assert_cmpuint(mld_addr_depth(cases[i].s,
@@ -267,8 +267,10 @@ test_depth(void)
 	s = nested(200000, "a:");
 	g_assert_cmpuint(mld_addr_depth(s, strlen(s)), ==, 200000);
 	g_free(s);
-	s = list(s = nested(200000, "a:"));
-	g_assert_cmpstr(s, ==, "DEEP");
+	s = nested(200000, "a:");
+	t = list(s);
+	g_assert_cmpstr(t, ==, "DEEP");
+	g_free(t);
 	g_free(s);
 	s = nested(200000, "\"a\":");
 	g_free(list(s));
