@@ -14,9 +14,11 @@
  * - a value in which GMime finds no mailbox but which ends in "<...>"
  *   is read again with the text before its last '<' quoted as the name:
  *   "John [ACME] <john@acme.example>", specials left unquoted;
- * - group nesting ("a:b:c:x@y;;;") deeper than MLD_ADDR_MAX_DEPTH, which
- *   makes GMime's parser recurse until the stack runs out, is refused
- *   before GMime sees it: the value has no address (MLD_ADDR_DEEP).
+ * - group nesting ("a:b:c:x@y;;;"), which makes GMime's parser recurse
+ *   until the stack runs out, is bounded before GMime sees the value: a
+ *   value with more than MLD_ADDR_MAX_DEPTH colons, each of which may
+ *   open a group, has no address (MLD_ADDR_DEEP).  No real address list
+ *   comes near: RFC 5322 does not nest groups at all.
  * The common plain forms ("Name Surname <addr>" with an ASCII phrase, a
  * bare addr) are read without the parser, as mld_addr_plain says, when
  * fast paths are on (fastpath.h); tests/unit-addr.c proves both agree.
@@ -77,9 +79,8 @@ enum mld_addr_status mld_addr_parse(const char *raw, struct mld_addr_list *l);
 
 /*
  * An upper bound of the group nesting GMime's parser would reach on
- * s[0..len), found without recursion: every ':' outside a quoted string
- * opens a group and a ';' outside quoted strings, comments, angle
- * brackets, domain literals and encoded words closes one.
+ * s[0..len), found without recursion: the number of ':' in it, each of
+ * which may open a group (see addr.c for why none is set apart).
  */
 size_t mld_addr_depth(const char *s, size_t len);
 

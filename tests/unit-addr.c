@@ -242,17 +242,17 @@ test_depth(void)
 	} cases[] = {
 		{ "A <a@x>", 0 },
 		{ "g: a@x;", 1 },
-		{ "g: a@x;, h: b@y;", 1 },
 		{ "g: h: a@x;;", 2 },
-		{ "\"a:b:c\" <a@x>", 0 },
-		/* Where GMime's reading may differ, ':' counts. */
-		{ "a@x (a:b:c)", 2 },
-		{ "<@r:a@x>", 1 },
+		/* Each ':' may open a group, wherever it stands: GMime does
+		 * not always see quotes, comments and encoded words where
+		 * RFC 5322 does. */
+		{ "g: a@x;, h: b@y;", 2 },
+		{ "\"a:b:c\" <a@x>", 2 },
+		{ "a@x (a:b)", 1 },
 		{ "=?us-ascii?q?a:b?= <a@x>", 1 },
-		/* A quote with no end hides nothing; a ';' in a comment,
-		 * in brackets or in an encoded word closes nothing. */
-		{ "\"a:b:c", 2 },
-		{ "a: b: (;) <;> =?x?q?;?= c@d", 2 },
+		/* What fuzzing found: a '"' inside a word is no quote to
+		 * GMime, and the ':' after it opened a third group. */
+		{ "x\"y: a\" list: b <c@d:;, list: e:;", 5 },
 	};
 	size_t i;
 	char *s, *t;
