@@ -17,10 +17,14 @@
  *   (U+E0000-E007F) become spaces.
  * - What people read (the digest) goes through mld_text_show, which
  *   shows each control and format character visibly instead.
+ * - RFC 2047 encoded words are decoded here, not by GMime, whose decoder
+ *   loses every word that follows one ending in base64 padding; a byte
+ *   the declared charset does not have becomes '?', as with GMime.
  *
  * Limits: the five windows-1252 holes (0x81, 0x8d, 0x8f, 0x90, 0x9d)
  * become U+FFFD; other invisible characters (zero-width spaces and
- * joiners, which scripts need) are left as they are.
+ * joiners, which scripts need) are left as they are; the bytes of an
+ * unpadded base64 word that do not fill a group of four are dropped.
  */
 #ifndef MLD_TEXT_H
 #define MLD_TEXT_H
