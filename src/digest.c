@@ -6,7 +6,9 @@
  * repeats its first patch in other words is printed.
  */
 #include "digest.h"
+#include "addr.h"
 #include "render.h"
+#include "text.h"
 #include "tool.h"
 
 #include <errno.h>
@@ -14,56 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <gmime/gmime.h>
-
-void
-mld_digest_safe(GString *out, const char *s, bool oneline)
-{
-	char *valid = g_utf8_make_valid(s, -1);
-	const char *p;
-	gunichar c;
-
-	for (p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
-		c = g_utf8_get_char(p);
-		if ((c == '\n' || c == '\t') && !oneline)
-			g_string_append_c(out, (char)c);
-		else if (c < 0x20)
-			g_string_append_printf(out, "^%c", (char)(c + 0x40));
-		else if (c == 0x7f)
-			g_string_append(out, "^?");
-		else if (c >= 0x80 && c < 0xa0)
-			g_string_append_printf(out, "<U+%04X>", (unsigned)c);
-		else
-			g_string_append_len(out, p, g_utf8_next_char(p) - p);
-	}
-	g_free(valid);
-}
-
-char *
-mld_digest_author(const char *author)
-{
-	InternetAddressList *l = internet_address_list_parse(NULL, author);
-	InternetAddress *a;
-	const char *name, *addr, *at;
-	char *s;
-
-	if (l == NULL || internet_address_list_length(l) != 1 ||
-	    !INTERNET_ADDRESS_IS_MAILBOX(
-	    a = internet_address_list_get_address(l, 0))) {
-		if (l != NULL)
-			g_object_unref(l);
-		return g_strdup(author);
-	}
-	addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
-	name = internet_address_get_name(a);
-	if (name != NULL && *name != '\0')
-		s = g_strdup_printf("%s <%s>", name, addr);
-	else if ((at = strchr(addr, '@')) != NULL && at > addr)
-		s = g_strdup_printf("%.*s <%s>", (int)(at - addr), addr, addr);
-	else
-		s = g_strdup(addr);
-	g_object_unref(l);
-	return s;
-}
 
 /* Case-folded, with each run of white space one space, trimmed. */
 static char *
@@ -185,7 +137,7 @@ show(GString *buf, struct mld_digest_show *sh, const char *subject,
 	for (i = 0; i < G_N_ELEMENTS(src); i++) {
 		off[i] = buf->len;
 		if (src[i] != NULL)
-			mld_digest_safe(buf, src[i], src[i] != body);
+			mld_text_show(buf, src[i], src[i] != body);
 		g_string_append_c(buf, '\0');
 	}
 	/* Only now: appending may have moved the buffer. */
@@ -213,7 +165,7 @@ message(struct mld_render *r, struct mld_seen *seen, GString *buf,
 		m.state = MLD_STATE_SKIP;
 	else
 		m.state = MLD_STATE_NEW;
-	m.author = author = mld_digest_author(p->author);
+	m.author = author = mld_addr_display(p->author);
 	m.link = url;
 	while (len > 0 && (p->body[len - 1] == '\n' ||
 	    p->body[len - 1] == ' ' || p->body[len - 1] == '\t' ||
@@ -275,7 +227,7 @@ mld_digest_list(struct mld_postings *ps, const struct mld_link *link,
 		/* A posting has a cover or a patch, or it would not be. */
 		if (!mld_postings_get(ps, i, MLD_PART_COVER, &e))
 			mld_postings_get(ps, i, MLD_PART_PATCH, &e);
-		author = mld_digest_author(e.author);
+		author = mld_addr_display(e.author);
 		url = mld_link_url(link, e.msgid);
 		it = (struct mld_digest_item){
 			.index = i + 1,

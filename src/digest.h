@@ -8,11 +8,10 @@
  * form: text, markdown, html, json or email.  What makes a posting is
  * decided in postings.c.
  *
- * The model's strings are those of the records.  Renderers make them
- * safe for their form; the text form shows them safe for a terminal:
- * invalid UTF-8 is repaired, C0 controls and DEL (other than the tabs
- * and line ends of a body) are shown in caret notation (^[), C1 controls
- * as <U+009B>.
+ * The model's strings are those of the records, and beside them (show)
+ * the same made safe for a terminal by mld_text_show (text.h): control
+ * and format characters shown visibly, invalid UTF-8 repaired.  The
+ * text, markdown and HTML forms start from those; JSON from the first.
  */
 #ifndef MLD_DIGEST_H
 #define MLD_DIGEST_H
@@ -139,12 +138,6 @@ void mld_digest_tally_clear(struct mld_digest_tally *t);
  * when it is not a count and a name.
  */
 bool mld_digest_tally_add(struct mld_digest_tally *t, const char *line);
-
-/* "Name <addr>" as a reader wants it: unquoted, decoded, and with the
- * local part for a name when there is none (as git does). */
-char *mld_digest_author(const char *author);
-/* Appends s made safe for a terminal; `oneline` also shows TAB and LF. */
-void mld_digest_safe(GString *out, const char *s, bool oneline);
 
 /* The keys under which a patch is remembered in a seen set. */
 char *mld_digest_key_msgid(const struct mld_entry *p);

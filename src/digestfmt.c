@@ -11,11 +11,12 @@
 #include <string.h>
 
 #include "digest.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "link.h"
 #include "postings.h"
 #include "record.h"
 #include "render.h"
+#include "render-text.h"
 #include "seen.h"
 #include "tool.h"
 

@@ -4,7 +4,7 @@
  * Memory is what a digest of a whole archive needs: a posting is one
  * struct in one array, its series key and dates lie in one string chunk
  * (a date moved in place, as ISO dates keep their length), and the
- * numbers of its messages are a chain through one array of all messages.
+ * numbers of its messages are a chain of links through one array.
  * Small blocks of their own would each cost malloc's overhead.
  */
 #include "postings.h"
@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib.h>
@@ -23,12 +24,13 @@ struct posting {
 	char *patch_date;	/* of its first patch */
 	uint64_t cover, patch;	/* where they lie in the spool */
 	uint32_t patch_n;	/* the first patch's number */
-	uint32_t numbers;	/* 1 + index of its last message's number */
+	uint32_t last_link;	/* 1 + index of its last message's link */
 	bool has_cover, has_patch;
 };
 
-/* The number of one message, and 1 + index of the posting's previous. */
-struct number {
+/* A link of a posting's chain: one message's number, and 1 + index of
+ * the posting's message before it (0 at the first). */
+struct link {
 	uint32_t n, prev;
 };
 
@@ -36,7 +38,7 @@ struct mld_postings {
 	GHashTable *byseries;	/* key (in strings) -> 1 + its index */
 	GArray *postings;	/* struct posting, in input order */
 	GArray *order;		/* guint: their indexes, newest first */
-	GArray *numbers;	/* struct number */
+	GArray *links;		/* struct link, one a message */
 	GStringChunk *strings;	/* keys and dates */
 	bool sorted;
 	bool dates_only;	/* keep no entry: a header needs no more */
@@ -70,7 +72,7 @@ mld_postings_new(bool dates_only)
 	ps->byseries = g_hash_table_new(g_str_hash, g_str_equal);
 	ps->postings = g_array_new(FALSE, FALSE, sizeof(struct posting));
 	ps->order = g_array_new(FALSE, FALSE, sizeof(guint));
-	ps->numbers = g_array_new(FALSE, FALSE, sizeof(struct number));
+	ps->links = g_array_new(FALSE, FALSE, sizeof(struct link));
 	ps->strings = g_string_chunk_new(1 << 16);
 	ps->spool = mld_spool_new();
 	return ps;
@@ -84,7 +86,7 @@ mld_postings_free(struct mld_postings *ps)
 	g_hash_table_destroy(ps->byseries);
 	g_array_free(ps->postings, TRUE);
 	g_array_free(ps->order, TRUE);
-	g_array_free(ps->numbers, TRUE);
+	g_array_free(ps->links, TRUE);
 	g_string_chunk_free(ps->strings);
 	g_free(ps->first);
 	g_free(ps->last);
@@ -180,7 +182,7 @@ mld_postings_add(struct mld_postings *ps, const struct mld_entry *e)
 {
 	const char *date = str_or_empty(e->date);
 	struct posting *po;
-	struct number num;
+	struct link link;
 	uint64_t off;
 
 	note_dates(ps, date);
@@ -188,9 +190,9 @@ mld_postings_add(struct mld_postings *ps, const struct mld_entry *e)
 		return;
 	off = spool_entry(ps, e);
 	po = posting_of(ps, e);
-	num = (struct number){ e->n, po->numbers };
-	g_array_append_val(ps->numbers, num);
-	po->numbers = ps->numbers->len;
+	link = (struct link){ e->n, po->last_link };
+	g_array_append_val(ps->links, link);
+	po->last_link = ps->links->len;
 	if (po->date == NULL || datecmp(date, po->date) < 0)
 		set_date(ps, &po->date, date);
 	/* The first patch is the lowest number, then the oldest. */
@@ -367,14 +369,14 @@ mld_postings_received(const struct mld_postings *ps, size_t i,
     unsigned total)
 {
 	GHashTable *have = g_hash_table_new(NULL, NULL);
-	const struct number *num;
+	const struct link *link;
 	uint32_t at;
 	unsigned n;
 
-	for (at = nth(ps, i)->numbers; at != 0; at = num->prev) {
-		num = &g_array_index(ps->numbers, struct number, at - 1);
-		if (num->n >= 1 && num->n <= total)
-			g_hash_table_add(have, GUINT_TO_POINTER(num->n));
+	for (at = nth(ps, i)->last_link; at != 0; at = link->prev) {
+		link = &g_array_index(ps->links, struct link, at - 1);
+		if (link->n >= 1 && link->n <= total)
+			g_hash_table_add(have, GUINT_TO_POINTER(link->n));
 	}
 	n = g_hash_table_size(have);
 	g_hash_table_destroy(have);

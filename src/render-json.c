@@ -1,16 +1,8 @@
 /*
- * render-json.c - the digest as one JSON document (RFC 8259) for bots
- * and dashboards: the period, the tallies, the postings with their
- * status and the entries, in the order of the text form; digestfmt(1)
- * gives every field.  Fields are only ever added.
- *
- * Strings are the records' own, not made safe for a terminal: a reader
- * gets the data, escaped as JSON needs (markup.h); invalid UTF-8 never
- * reaches the output.  One element of an array is one line, so that the
- * document diffs well; jq shows it indented.
+ * render-json.c - the json form of the digest (see render-json.h).
  */
 #include "markup.h"
-#include "render.h"
+#include "render-json.h"
 
 struct json {
 	struct mld_render r;

@@ -1,9 +1,8 @@
 /*
- * render-text.c - the digest as plain text, the reference digest's form
- * (digestfmt(1) gives it to the byte): the form to read in a terminal or
- * a mail, and the one the other forms follow.
+ * render-text.c - the text form of the digest (see render-text.h).
  */
-#include "render.h"
+#include "render-text.h"
+#include "text.h"
 
 /* A line of text from mail, shown already (digest.h). */
 static void
@@ -27,7 +26,7 @@ head(struct mld_render *r, const struct mld_digest_head *h)
 	char *title = mld_digest_title(h);
 
 	g_string_append(r->out, "From ");
-	mld_digest_safe(r->out, h->from, true);
+	mld_text_show(r->out, h->from, true);
 	g_string_append(r->out, " to ");
 	show(r, "", h->to);
 	show(r, "", title);

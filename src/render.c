@@ -3,6 +3,12 @@
  * form by name, and the terminal-safe text they start from (render.h).
  */
 #include "render.h"
+#include "render-email.h"
+#include "render-html.h"
+#include "render-json.h"
+#include "render-markdown.h"
+#include "render-text.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -67,7 +73,7 @@ const char *
 mld_render_safe(struct mld_render *r, const char *s, bool oneline)
 {
 	g_string_truncate(r->tmp, 0);
-	mld_digest_safe(r->tmp, s, oneline);
+	mld_text_show(r->tmp, s, oneline);
 	return r->tmp->str;
 }
 

@@ -74,16 +74,8 @@ struct mld_render *mld_render_new(enum mld_format f,
     const struct mld_email_opts *opts);
 void mld_render_free(struct mld_render *r);
 
-/* The renderers of each form (render-<form>.c); the email form is made
- * of the text and html ones. */
-struct mld_render *mld_render_text(void);
-struct mld_render *mld_render_markdown(void);
-struct mld_render *mld_render_html(void);
-struct mld_render *mld_render_json(void);
-struct mld_render *mld_render_email(const struct mld_email_opts *opts);
-
 /* For the renderers: a new one (size: that of the struct that begins
- * with struct mld_render), and s made safe as mld_digest_safe does, in
+ * with struct mld_render), and s made safe as mld_text_show (text.h) does, in
  * r->tmp, which is returned. */
 struct mld_render *mld_render_alloc(const struct mld_render_ops *ops,
     size_t size);

@@ -16,8 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The header line the file opens with, as mld_rec_write_header writes it. */
-#define HEADER "#key"
+/* The one column, and the header line the file opens with. */
+#define COLUMN "key"
+#define HEADER "#" COLUMN
 
 /* Symbolic links followed to find the file, as the kernel allows. */
 #define MAX_LINKS 40
@@ -234,7 +235,7 @@ mld_seen_load(struct mld_seen *s, const char *path)
 static bool
 write_keys(const struct mld_seen *s, FILE *f)
 {
-	static const char *const cols[] = { HEADER + 1, NULL };
+	static const char *const cols[] = { COLUMN, NULL };
 	GString *line = g_string_new(NULL);
 	unsigned i;
 

@@ -4,7 +4,7 @@
 #include <gmime/gmime.h>
 
 #include "digest.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "link.h"
 #include "markup.h"
 #include "render.h"

@@ -14,7 +14,7 @@
 #include <glib.h>
 
 #include "digest.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "link.h"
 #include "postings.h"
 #include "record.h"
