@@ -10,28 +10,15 @@
 #include <stdbool.h>
 #include <string.h>
 
-static bool
-bidi_control(gunichar c)
-{
-	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
 void
 mld_html_escape(GString *out, const char *s)
 {
 	const char *p, *run;
-	gunichar c;
 
 	for (p = run = s; *p != '\0'; p++) {
 		switch (*p) {
 		case '&': case '<': case '>': case '"': case '\'':
 			break;
-		case '\xe2':
-			/* The bidi controls are E2 80 AA-AE and E2 81 A6-A9. */
-			c = g_utf8_get_char(p);
-			if (bidi_control(c))
-				break;
-			continue;
 		default:
 			continue;
 		}
@@ -41,12 +28,7 @@ mld_html_escape(GString *out, const char *s)
 		case '<': g_string_append(out, "&lt;"); break;
 		case '>': g_string_append(out, "&gt;"); break;
 		case '"': g_string_append(out, "&quot;"); break;
-		case '\'': g_string_append(out, "&#39;"); break;
-		default:
-			g_string_append_printf(out, "&lt;U+%04X&gt;",
-			    (unsigned)g_utf8_get_char(p));
-			p += 2;
-			break;
+		default: g_string_append(out, "&#39;"); break;
 		}
 		run = p + 1;
 	}
@@ -68,7 +50,6 @@ mld_md_escape(GString *out, const char *s)
 {
 	const char *p = s, *run;
 	size_t n;
-	gunichar c;
 
 	/* What would open a block if the text began a line. */
 	while (*p == ' ') {
@@ -85,38 +66,11 @@ mld_md_escape(GString *out, const char *s)
 		p += n + 1;
 	}
 	for (run = p; *p != '\0'; p++) {
-		if (*p == '\xe2') {
-			c = g_utf8_get_char(p);
-			if (!bidi_control(c))
-				continue;
-			g_string_append_len(out, run, p - run);
-			g_string_append_printf(out, "\\<U+%04X\\>", (unsigned)c);
-			p += 2;
-			run = p + 1;
-			continue;
-		}
 		if (strchr("\\`*_[]<>#|~&", *p) == NULL)
 			continue;
 		g_string_append_len(out, run, p - run);
 		g_string_append_c(out, '\\');
 		g_string_append_c(out, *p);
-		run = p + 1;
-	}
-	g_string_append_len(out, run, p - run);
-}
-
-void
-mld_bidi_show(GString *out, const char *s)
-{
-	const char *p, *run;
-	gunichar c;
-
-	for (p = run = s; *p != '\0'; p++) {
-		if (*p != '\xe2' || !bidi_control(c = g_utf8_get_char(p)))
-			continue;
-		g_string_append_len(out, run, p - run);
-		g_string_append_printf(out, "<U+%04X>", (unsigned)c);
-		p += 2;
 		run = p + 1;
 	}
 	g_string_append_len(out, run, p - run);

@@ -2,11 +2,10 @@
  * markup.h - text from mail made inert in the markup of the digest's
  * other forms: HTML, CommonMark and JSON.
  *
- * The HTML and CommonMark escapers take text that is already valid UTF-8
- * without control characters (the terminal-safe text of the digest), and
- * also write the Unicode bidirectional controls (U+202A-U+202E,
- * U+2066-U+2069) as "<U+202E>": an override in a subject must not reverse
- * the text around it.  The JSON escaper takes any bytes.
+ * The HTML and CommonMark escapers take the text the digest shows
+ * (mld_text_show, text.h): valid UTF-8 whose control characters and
+ * bidirectional overrides are already written visibly, as ^[ or
+ * <U+202E>.  The JSON escaper takes any bytes.
  */
 #ifndef MLD_MARKUP_H
 #define MLD_MARKUP_H
@@ -26,9 +25,6 @@ void mld_html_escape(GString *out, const char *s);
  * strikethrough only.)
  */
 void mld_md_escape(GString *out, const char *s);
-/* Appends s, with the bidirectional controls written <U+202E>: the text
- * of a code block, where no escape is read. */
-void mld_bidi_show(GString *out, const char *s);
 /* The length of a backtick fence around s as a code block: longer than
  * any run of backticks in s, at least 3. */
 size_t mld_md_fence(const char *s);

@@ -6,10 +6,10 @@
  * posting's entries (#p1, #p2...) and shows its status as badges, and
  * each posting's entries are one <section class="posting">.
  *
- * Everything from mail is made safe for a terminal (no control
- * character), HTML-escaped, bidirectional controls shown as <U+202E>
- * (markup.h), and each name and subject is set in <bdi>, so that
- * right-to-left text stays inside its own element.
+ * Everything from mail is shown as the text form shows it (text.h: no
+ * control character, bidirectional overrides written <U+202E>), then
+ * HTML-escaped (markup.h), and each name and subject is set in <bdi>, so
+ * that right-to-left text stays inside its own element.
  *
  * Limits: mail clients that drop <style> show the page unstyled, but the
  * bars keep their inline widths.

@@ -113,7 +113,7 @@ body(struct mld_render *r, const char *safe)
 	for (i = 0; i < fence; i++)
 		g_string_append_c(r->out, '`');
 	g_string_append_c(r->out, '\n');
-	mld_bidi_show(r->out, safe);
+	g_string_append(r->out, safe);
 	if (*safe != '\0')
 		g_string_append_c(r->out, '\n');
 	for (i = 0; i < fence; i++)

@@ -9,6 +9,12 @@
  * posting_begin, msg (its first patch, then its cover letter, either
  * absent), posting_end; then msgs_end and end.  The text form's parts
  * (header, tally, patches) can also be rendered alone.
+ *
+ * What the digest says grows here and in digest.h only: a new fact of a
+ * posting (its review status from a series stage) is a field of
+ * struct mld_digest_item or mld_digest_msg, a new section a call of its
+ * own; every form then renders it, and no form can say what the model
+ * does not hold.
  */
 #ifndef MLD_RENDER_H
 #define MLD_RENDER_H
