@@ -250,6 +250,20 @@ mld_digest_list(struct mld_postings *ps, const struct mld_link *link,
 	g_string_free(buf, TRUE);
 }
 
+const char *
+mld_digest_state_label(enum mld_digest_state s)
+{
+	return s == MLD_STATE_EXIST ? "Exist" : s == MLD_STATE_SKIP ? "Skip" :
+	    "New";
+}
+
+const char *
+mld_digest_state_name(enum mld_digest_state s)
+{
+	return s == MLD_STATE_EXIST ? "exist" : s == MLD_STATE_SKIP ? "skip" :
+	    "new";
+}
+
 char *
 mld_digest_title(const struct mld_digest_head *h)
 {

@@ -90,6 +90,11 @@ enum mld_digest_state {
 	MLD_STATE_EXIST,
 	MLD_STATE_SKIP,
 };
+/* "New", "Exist" or "Skip", as the text labels an entry; lower-cased
+ * (name), as markup and data name it. */
+const char *mld_digest_state_label(enum mld_digest_state s);
+const char *mld_digest_state_name(enum mld_digest_state s);
+
 struct mld_digest_msg {
 	size_t posting;			/* the index of its posting */
 	enum mld_part part;

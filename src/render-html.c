@@ -158,20 +158,11 @@ posting_end(struct mld_render *r, size_t index)
 static void
 msg(struct mld_render *r, const struct mld_digest_msg *m)
 {
-	static const char *const label[] = {
-		[MLD_STATE_NEW] = "New",
-		[MLD_STATE_EXIST] = "Exist",
-		[MLD_STATE_SKIP] = "Skip",
-	};
-	static const char *const class[] = {
-		[MLD_STATE_NEW] = "new",
-		[MLD_STATE_EXIST] = "exist",
-		[MLD_STATE_SKIP] = "skip",
-	};
-
 	g_string_append_printf(r->out, "<article class=\"entry %s %s\">\n"
-	    "<h3><span class=\"state\">%s</span> ", class[m->state],
-	    m->part == MLD_PART_COVER ? "cover" : "patch", label[m->state]);
+	    "<h3><span class=\"state\">%s</span> ",
+	    mld_digest_state_name(m->state),
+	    m->part == MLD_PART_COVER ? "cover" : "patch",
+	    mld_digest_state_label(m->state));
 	text(r, m->state == MLD_STATE_NEW ? m->show.title : m->show.subject,
 	    true);
 	g_string_append(r->out, "</h3>\n");

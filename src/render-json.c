@@ -129,16 +129,10 @@ msgs_begin(struct mld_render *r)
 static void
 msg(struct mld_render *r, const struct mld_digest_msg *m)
 {
-	static const char *const state[] = {
-		[MLD_STATE_NEW] = "new",
-		[MLD_STATE_EXIST] = "exist",
-		[MLD_STATE_SKIP] = "skip",
-	};
-
 	element(r);
 	g_string_append_printf(r->out, "{\"posting\":%zu", m->posting);
 	field(r, "part", m->part == MLD_PART_COVER ? "cover" : "patch");
-	field(r, "state", state[m->state]);
+	field(r, "state", mld_digest_state_name(m->state));
 	entry_fields(r, m->e, m->author, m->link);
 	number(r, "n", m->e->n);
 	number(r, "total", m->e->total);

@@ -124,13 +124,8 @@ body(struct mld_render *r, const char *safe)
 static void
 msg(struct mld_render *r, const struct mld_digest_msg *m)
 {
-	static const char *const label[] = {
-		[MLD_STATE_NEW] = "New",
-		[MLD_STATE_EXIST] = "Exist",
-		[MLD_STATE_SKIP] = "Skip",
-	};
-
-	g_string_append_printf(r->out, "### %s: ", label[m->state]);
+	g_string_append_printf(r->out, "### %s: ",
+	    mld_digest_state_label(m->state));
 	text(r, m->state == MLD_STATE_NEW ? m->show.title : m->show.subject);
 	g_string_append(r->out, "\n\n");
 	if (m->state == MLD_STATE_NEW) {
