@@ -342,14 +342,20 @@ addresses_fast(const char *raw)
 	return g_string_free(out, FALSE);
 }
 
+static int fast_paths = -1;
+
 bool
 mld_fast_paths(void)
 {
-	static int on = -1;
+	if (fast_paths < 0)
+		fast_paths = getenv("MLD_TEST_NO_FAST_PATHS") == NULL;
+	return fast_paths;
+}
 
-	if (on < 0)
-		on = getenv("MLD_TEST_NO_FAST_PATHS") == NULL;
-	return on;
+void
+mld_fast_paths_set(bool on)
+{
+	fast_paths = on;
 }
 
 char *

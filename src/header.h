@@ -69,6 +69,8 @@ bool mld_mailbox_plain(const char *raw, size_t *name_len, const char **addr,
  * the same output.
  */
 bool mld_fast_paths(void);
+/* Turns the fast paths on or off, for a test comparing the two. */
+void mld_fast_paths_set(bool on);
 
 /*
  * Appends a display name, as a quoted string (with \ before " and \)
