@@ -21,6 +21,7 @@
  */
 #define HEADER_LINES_MAX 2000	/* top-level header lines given whole */
 #define MIME_LINES_MAX 20000	/* boundary and part header lines */
+#define NESTING_MAX 1024	/* the MIME nesting GMime reads */
 
 void
 mld_texts_init(struct mld_texts *t)
@@ -431,8 +432,8 @@ parser_warning(gint64 offset, GMimeParserWarning code, const gchar *item,
 	(void)offset;
 	(void)item;
 	if (code == GMIME_CRIT_NESTING_OVERFLOW)
-		warn(data, "MIME parts nested over 1024 levels deep, those "
-		    "below not read");
+		warn(data, "MIME parts nested over %d levels deep, those "
+		    "below not read", NESTING_MAX);
 }
 
 /*
@@ -447,7 +448,7 @@ parser_warning(gint64 offset, GMimeParserWarning code, const gchar *item,
  */
 static GMimeMessage *
 parse_in_place(struct mld_texts *t, const char *text, size_t len,
-    GByteArray **bytes)
+    bool deep, GByteArray **bytes)
 {
 	GMimeStream *stream;
 
@@ -463,7 +464,10 @@ parse_in_place(struct mld_texts *t, const char *text, size_t len,
 	stream = g_mime_stream_mem_new_with_byte_array(*bytes);
 	g_mime_parser_init_with_stream(t->parser, stream);
 	g_object_unref(stream);
-	return g_mime_parser_construct_message(t->parser, t->options);
+	/* GMime's warnings cost it a fifth more time: only where the
+	 * message may be nested deep enough for the one that matters. */
+	return g_mime_parser_construct_message(t->parser,
+	    deep ? t->options : NULL);
 }
 
 /* Drops the message and takes the borrowed bytes back from GMime. */
@@ -533,15 +537,18 @@ has_parts(const char *text, size_t hl)
  * text[from, len), has had MIME_LINES_MAX lines that each cost GMime an
  * object: boundary-like lines ("--" first), the header lines that follow
  * one, and those of a header right after such a header (a message/rfc822
- * part's).  A diff's "--- a/file" line counts, in a multipart.
+ * part's, or the body's own).  A diff's "--- a/file" line counts, in a
+ * multipart.  *lines is set to the lines counted: each level of MIME
+ * nesting takes one at least.
  */
 static size_t
-mime_end(const char *text, size_t from, size_t len)
+mime_end(const char *text, size_t from, size_t len, size_t *lines)
 {
 	const char *p = text + from, *end = text + len, *nl;
-	enum { BODY, HEADER, AFTER } state = BODY;
-	size_t n, lines = 0;
+	enum { BODY, HEADER, AFTER } state = AFTER;
+	size_t n;
 
+	*lines = 0;
 	for (; p < end; p = nl + 1) {
 		nl = eol(p, end);
 		n = (size_t)(nl - p);
@@ -554,7 +561,7 @@ mime_end(const char *text, size_t from, size_t len)
 			state = HEADER;
 		else
 			state = BODY;
-		if (state == HEADER && ++lines > MIME_LINES_MAX)
+		if (state == HEADER && ++*lines > MIME_LINES_MAX)
 			return (size_t)(p - text);
 	}
 	return len;
@@ -614,13 +621,13 @@ mld_message_texts(const char *text, size_t len, struct mld_texts *t)
 	GMimeObject *top;
 	const char *pro;
 	struct walk w = { t, false };
-	size_t hl, end;
+	size_t hl, end, lines = 0;
 
 	g_string_truncate(t->main, 0);
 	g_string_truncate(t->extra, 0);
 	g_ptr_array_set_size(t->warnings, 0);
 	hl = mld_header_len(text, len);
-	end = has_parts(text, hl) ? mime_end(text, hl, len) : len;
+	end = has_parts(text, hl) ? mime_end(text, hl, len, &lines) : len;
 	if (end < len)
 		warn(t, "over %d MIME boundary and part header lines, the "
 		    "text after byte %zu not read", MIME_LINES_MAX, end);
@@ -632,7 +639,7 @@ mld_message_texts(const char *text, size_t len, struct mld_texts *t)
 	/* A byte array holds at most 4 GiB. */
 	if (end > G_MAXUINT)
 		return false;
-	msg = parse_in_place(t, text, end, &bytes);
+	msg = parse_in_place(t, text, end, lines >= NESTING_MAX, &bytes);
 	if (msg == NULL) {
 		unparse(NULL, bytes);
 		return false;
