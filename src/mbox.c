@@ -13,8 +13,8 @@
  * A file is read, not mapped: truncating a mapped file (a mail client
  * expunging, `> file`) kills the reader with SIGBUS, whereas a read
  * that ends before the size the file had when opened is reported as
- * "input changed while being read".  Reading costs a copy, which is a
- * few percent of mbsplit's time and nothing next to a MIME parse.
+ * "input changed while being read".  Reading costs a copy in the kernel:
+ * mbsplit ran as fast on the corpus as it did over a map.
  *
  * Limits: a message longer than 1 GiB (MLD_MBOX_MAX) is reported and
  * skipped, so that no input (/dev/zero, a line without end) can make
@@ -489,11 +489,16 @@ detect_cr_only(struct mld_mbox *mb)
 {
 	size_t i = 0;
 
-	/* The first line end, and the byte after its run of CRs. */
+	/* The first line end... */
 	for (;;) {
 		while (i < mb->avail && mb->data[i] != '\n' &&
-		    (mb->data[i] != '\r' || (i > 0 && mb->data[i - 1] == '\r')))
+		    mb->data[i] != '\r')
 			i++;
+		if (i < mb->avail || !refill(mb))
+			break;
+	}
+	/* ...and the byte after its run of CRs. */
+	for (;;) {
 		while (i < mb->avail && mb->data[i] == '\r')
 			i++;
 		if (i < mb->avail || !refill(mb))

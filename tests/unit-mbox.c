@@ -286,10 +286,58 @@ test_longest(void)
 	g_string_free(s, TRUE);
 }
 
+/*
+ * The texts of an mbox read from a pipe that brings it in pieces, each a
+ * moment after the other: the reader sees each piece as the end of what
+ * there is so far.
+ */
+static GPtrArray *
+read_pieces(const char *const *pieces, size_t n)
+{
+	GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
+	struct mld_mbox *mb;
+	struct mld_msg m;
+	GString *s;
+	int fd[2], in;
+	pid_t pid;
+	size_t i;
+
+	g_assert_cmpint(pipe(fd), ==, 0);
+	pid = fork();
+	g_assert_cmpint(pid, >=, 0);
+	if (pid == 0) {
+		close(fd[0]);
+		for (i = 0; i < n; i++) {
+			if (write(fd[1], pieces[i], strlen(pieces[i])) < 0)
+				_exit(1);
+			g_usleep(20000);
+		}
+		_exit(0);
+	}
+	close(fd[1]);
+	in = dup(0);
+	dup2(fd[0], 0);
+	close(fd[0]);
+	mb = mld_mbox_open("-");
+	while (mld_mbox_next(mb, &m) > 0) {
+		s = g_string_new(NULL);
+		mld_msg_text(&m, s);
+		g_ptr_array_add(texts, g_string_free(s, FALSE));
+	}
+	mld_mbox_close(mb);
+	dup2(in, 0);
+	close(in);
+	return texts;
+}
+
 /* An old Mac mbox: each line ends in a bare CR. */
 static void
 test_cr_only(void)
 {
+	static const char *const pieces[] = { "\r\r", FROM_CR "Subject: a\r",
+	    "\rbody\r", "\r" FROM_CR "Subject: b\r\rlast\r" };
+	static const char *const crlf[] = { FROM "Subject: a\r",
+	    "\n\r", "\nbody\r", "\n" };
 	GPtrArray *t = read_all("\r" FROM_CR "Subject: a\r\rbody\r\r"
 	    FROM_CR "Subject: b\r\rlast\r");
 
@@ -304,6 +352,16 @@ test_cr_only(void)
 	    "Subject: b\r\n\r\nlast\r\n");
 	g_assert_cmpuint(t->len, ==, 2);
 	g_assert_cmpstr(g_ptr_array_index(t, 1), ==, "Subject: b\n\nlast\n");
+	g_ptr_array_free(t, TRUE);
+	/* A CR last in what has come may begin a CRLF, or be a line end. */
+	t = read_pieces(pieces, G_N_ELEMENTS(pieces));
+	g_assert_cmpuint(t->len, ==, 2);
+	g_assert_cmpstr(g_ptr_array_index(t, 0), ==, "Subject: a\n\nbody\n");
+	g_assert_cmpstr(g_ptr_array_index(t, 1), ==, "Subject: b\n\nlast\n");
+	g_ptr_array_free(t, TRUE);
+	t = read_pieces(crlf, G_N_ELEMENTS(crlf));
+	g_assert_cmpuint(t->len, ==, 1);
+	g_assert_cmpstr(g_ptr_array_index(t, 0), ==, "Subject: a\n\nbody\n");
 	g_ptr_array_free(t, TRUE);
 }
 
