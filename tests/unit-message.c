@@ -114,7 +114,11 @@ test_charsets(void)
 	EXPECT(HDR "Content-Type: text/plain; charset=UTF-7\n\n"
 	    "Hi +\351\377-!\n", "1|Hi +\303\251\303\277-!\n||text not in "
 	    "its charset UTF-7, read as UTF-8 and windows-1252;");
-	/* A name a terminal could act on is cut down in the warning. */
+	/* A warning shows only the plain characters of the name. */
+	EXPECT(HDR "Content-Type: text/plain; charset=\"UTF-7//IGNORE\"\n\n"
+	    "Hi +\351-!\n", "1|Hi +\303\251-!\n||text not in its charset "
+	    "UTF-7IGNORE, read as UTF-8 and windows-1252;");
+	/* A name iconv does not know is an unknown charset. */
 	EXPECT(HDR "Content-Type: text/plain; charset=\"UTF-7\033]0;x\"\n\n"
 	    "a\n", "1|a\n||");
 	/* An unknown charset: the documented reading, without a word. */
