@@ -48,12 +48,14 @@ is "$?:$(count "$T/out"):$(head -n 1 "$T/err")" \
     "patchinfo too"
 
 # A file cut short while it is read (a mail client expunging it): the
-# reader has read the first megabytes when the program blocks on its
-# output, and the reader of the output truncates the file before taking
-# more than a line.
+# reader has read the first megabytes (20 MB in all) when the program
+# blocks on its output (a line for each of the 4,000 messages of the
+# first 4 MB is more than a pipe holds), and the reader of the output
+# truncates the file before taking more than a line.
 big() {
-	awk -v f="$F" 'BEGIN { for (i = 0; i < 200000; i++)
-		printf "%s\nSubject: m%d\n\nbody\n\n", f, i }' > "$T/big"
+	awk -v f="$F" 'BEGIN { for (i = 0; i < 1000; i++) line = line "x"
+		for (i = 0; i < 20000; i++)
+			printf "%s\nSubject: m%d\n\n%s\n\n", f, i, line }' > "$T/big"
 }
 truncated() {
 	big
@@ -72,7 +74,8 @@ rm -f "$T/big"
 
 # Blank lines before the first message are read in constant memory
 # (where a memory limit can be set: not under the sanitizers or valgrind).
-if (ulimit -v 60000 && mbsplit < /dev/null > /dev/null 2>&1 &&
+if [ -z "${MLD_VALGRIND:-}" ] && (ulimit -v 60000 &&
+    mbsplit < /dev/null > /dev/null 2>&1 &&
     patchinfo < /dev/null > /dev/null 2>&1 && exit 0; exit 1) 2> /dev/null; then
 	out=$(yes '' | head -c 100000000 | (ulimit -v 60000; mbsplit 2>&1; echo "rc=$?"))
 	is "$out" "$(printf '#n\toffset\tlength\tdate\tmsgid\tfrom\tsubject\tinput\nrc=0')" \
