@@ -21,6 +21,8 @@ struct mld_subject {
 	bool pull;	/* [GIT PULL], [GIT,PULL], [PULL] or a title "GIT PULL" */
 	bool resend;	/* a RESEND token */
 	bool rfc;	/* an RFC token */
+	bool notice;	/* a robot's notice about a patch ("[tip: x] t",
+			   "Applied \"t\" to the x tree"): title is t */
 };
 
 /*
