@@ -45,8 +45,19 @@ struct mld_diff {
 	unsigned long insertions, deletions;
 };
 
-/* Scans text for diffs; true when it holds at least one file section. */
+/*
+ * Scans text for diffs; true when it holds at least one file section.  A
+ * file section that repeats an earlier one byte for byte (the same diff
+ * pasted twice) is counted once.
+ */
 bool mld_diff_scan(const char *text, size_t len, struct mld_diff *d);
+
+/*
+ * Where a whitespace-damaged diff starts: a "diff --git" line followed
+ * within six lines by "--- " and "+++ " lines, when no hunk of it could
+ * be counted.  Returns its offset, or len when there is none.
+ */
+size_t mld_diff_damaged(const char *text, size_t len);
 
 /*
  * Appends git's summary, "2 files changed, 4 insertions(+), 1 deletion(-)",
@@ -71,6 +82,14 @@ bool mld_diffstat_find(const char *text, size_t len, const char **line,
  */
 void mld_body_excerpt(const char *text, size_t from, size_t diff,
     GString *out);
+
+/*
+ * Is text a cover letter by its shape, whatever its subject says: a git
+ * shortlog ("Jane Doe (3):" and the indented titles under it), then a
+ * diffstat summary line, and no git request-pull text (a pull request
+ * has both too)?  Sets *patches to the sum of the shortlog's counts.
+ */
+bool mld_body_cover_shape(const char *text, size_t len, unsigned *patches);
 
 /*
  * The commit message within text[from..diff): up to the first "---" line

@@ -55,7 +55,8 @@
  * before any patch group (tip-bot's commit notices), or a title of one of
  * the shapes 'Applied "T" to ...', 'Patch "T" has been added to ...',
  * 'patch "T" added to ...', 'FAILED: patch "T" failed to apply to ...'
- * (the title T runs to the last such tail, so it may hold quotes).
+ * (the title T runs to the last such tail, so it may hold quotes; its
+ * own reply markers and bracket groups are dropped).
  *
  * Limits: numbers saturate at UINT_MAX; a counter is kept as written even
  * when n > N or N == 0; a bracket group nested two levels deep
@@ -548,20 +549,22 @@ notice_title(const char *p)
 	return NULL;
 }
 
-void
-mld_subject_parse(const char *subject, struct mld_subject *out)
+/*
+ * Reads the head of the subject p: reply markers and bracket groups.
+ * Adds the patch groups' text to prefix and what they say to *all; sets
+ * *reply and *tip when it sees a reply marker or a tip-bot tag.  Returns
+ * where the title starts.
+ */
+static const char *
+read_head(const char *p, GString *prefix, struct group *all, bool *reply,
+    bool *tip)
 {
-	const char *p = subject != NULL ? subject : "";
-	GString *prefix = g_string_new(NULL), *title = g_string_new(NULL);
-	struct group all = { 0 };
-	bool reply = false, notice = false;
-	char *quoted;
 	size_t len;
 
 	for (;;) {
 		p = skip_space(p);
 		if ((len = reply_marker(p)) > 0) {
-			reply = true;
+			*reply = true;
 		} else if ((len = group_len(p)) > 0) {
 			struct group g = { 0 };
 
@@ -570,9 +573,9 @@ mld_subject_parse(const char *subject, struct mld_subject *out)
 			if (!g.known && p[len] == ':')
 				break;
 			if (g.known)
-				merge(&all, &g);
+				merge(all, &g);
 			else if (prefix->len == 0 && tip_tag(p + 1, p + len))
-				notice = true;
+				*tip = true;
 			if (g.known || prefix->len > 0)
 				append_collapsed(prefix, p + 1, len - 2);
 		} else if ((len = subset_mark(p)) == 0) {
@@ -580,9 +583,30 @@ mld_subject_parse(const char *subject, struct mld_subject *out)
 		}
 		p += len;
 	}
+	return p;
+}
+
+void
+mld_subject_parse(const char *subject, struct mld_subject *out)
+{
+	const char *p = subject != NULL ? subject : "";
+	GString *prefix = g_string_new(NULL), *title = g_string_new(NULL);
+	struct group all = { 0 };
+	bool reply = false, notice = false;
+	char *quoted;
+
+	p = read_head(p, prefix, &all, &reply, &notice);
 	quoted = reply ? NULL : notice_title(p);
 	if (quoted != NULL) {
-		append_collapsed(title, quoted, strlen(quoted));
+		/* The quoted title may keep its patch's bracket groups:
+		 * 'FAILED: patch "[PATCH] x" failed to apply to ...'. */
+		GString *scratch = g_string_new(NULL);
+		struct group none = { 0 };
+		bool r = false, t = false;
+		const char *q = read_head(quoted, scratch, &none, &r, &t);
+
+		append_collapsed(title, q, strlen(q));
+		g_string_free(scratch, TRUE);
 		g_free(quoted);
 		notice = true;
 	} else {
@@ -602,6 +626,17 @@ mld_subject_parse(const char *subject, struct mld_subject *out)
 		.rfc = all.rfc,
 		.notice = notice && !reply,
 	};
+}
+
+unsigned
+mld_subject_title_version(const char *title)
+{
+	const char *end = title + strlen(title), *w = end;
+	unsigned v;
+
+	while (w > title && !is_space(w[-1]))
+		w--;
+	return w > title && parse_version(w, end, &v) ? v : 0;
 }
 
 void

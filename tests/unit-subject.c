@@ -206,6 +206,8 @@ static const struct expect table[] = {
 	  NOTICE },
 	{ "FAILED: patch \"spi: x\" failed to apply to 5.15-stable tree",
 	  "", "spi: x", 1, 1, 1, NOTICE },
+	{ "FAILED: patch \"[PATCH] spi: x\" failed to apply to 6.1-stable "
+	  "tree", "", "spi: x", 1, 1, 1, NOTICE },
 	{ "Applied \"spi: x\"", "", "Applied \"spi: x\"", 1, 1, 1, 0 },
 	{ "Applied patches to the spi tree", "",
 	  "Applied patches to the spi tree", 1, 1, 1, 0 },
@@ -251,6 +253,18 @@ test_table(void)
 		g_assert_null(s.prefix);
 		g_assert_null(s.title);
 	}
+}
+
+static void
+test_title_version(void)
+{
+	g_assert_cmpuint(mld_subject_title_version("spi: x: Do y v2"), ==, 2);
+	g_assert_cmpuint(mld_subject_title_version("x V10"), ==, 10);
+	g_assert_cmpuint(mld_subject_title_version("v2"), ==, 0);
+	g_assert_cmpuint(mld_subject_title_version("x v2 y"), ==, 0);
+	g_assert_cmpuint(mld_subject_title_version("x v"), ==, 0);
+	g_assert_cmpuint(mld_subject_title_version("x 2"), ==, 0);
+	g_assert_cmpuint(mld_subject_title_version(""), ==, 0);
 }
 
 static void
@@ -435,6 +449,7 @@ main(int argc, char **argv)
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/subject/table", test_table);
 	g_test_add_func("/subject/null", test_null);
+	g_test_add_func("/subject/title-version", test_title_version);
 	g_test_add_func("/subject/long", test_long);
 	g_test_add_func("/subject/generated", test_generated);
 	return g_test_run();
