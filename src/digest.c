@@ -64,6 +64,7 @@ patch_free(struct mld_patch *p)
 	g_free(p->title);
 	g_free(p->author);
 	g_free(p->body);
+	g_free(p->contributor);
 	memset(p, 0, sizeof *p);
 }
 
@@ -152,6 +153,8 @@ spool_write(struct mld_digest *d, const struct mld_patch *p)
 	mld_rec_add_u64(&d->rec, p->version);
 	mld_rec_add_u64(&d->rec, p->n);
 	mld_rec_add_u64(&d->rec, p->total);
+	mld_rec_add(&d->rec, p->contributor != NULL ? p->contributor :
+	    p->author);
 	d->spooled += d->rec.buf->len + 1;
 	mld_rec_write(&d->rec, d->spool);
 	if (ferror(d->spool))
@@ -178,7 +181,7 @@ spool_settle(struct mld_digest *d)
 static void
 spool_read(struct mld_digest *d, const struct ref *ref, struct mld_patch *p)
 {
-	const char *f[10];
+	const char *f[11];
 	unsigned i;
 
 	spool_settle(d);
@@ -196,6 +199,7 @@ spool_read(struct mld_digest *d, const struct ref *ref, struct mld_patch *p)
 		.version = (unsigned)strtoul(f[7], NULL, 10),
 		.n = (unsigned)strtoul(f[8], NULL, 10),
 		.total = (unsigned)strtoul(f[9], NULL, 10),
+		.contributor = g_strdup(f[10]),
 	};
 }
 
@@ -335,7 +339,7 @@ take(struct mld_digest *d, const struct mld_recin *in)
 {
 	const char *f[NCOLS];
 	struct mld_patch p;
-	int i;
+	int i, c;
 	bool cover;
 
 	for (i = 0; i < NCOLS; i++) {
@@ -362,6 +366,11 @@ take(struct mld_digest *d, const struct mld_recin *in)
 	};
 	if (!cover && p.n == 0)
 		p.n = 1;
+	/* Records without the column (a header line that does not name
+	 * it, or a short record) credit the sender. */
+	c = mld_recin_column(in, "contributor", in->header->len > 0 ? -1 : 9);
+	p.contributor = c < 0 ? NULL : (char *)mld_recin_field(in,
+	    (unsigned)c);
 	mld_digest_add(d, &p);
 	return true;
 }
@@ -448,6 +457,39 @@ mld_digest_author(const char *author)
 	else
 		s = g_strdup(addr);
 	g_object_unref(l);
+	return s;
+}
+
+/* The address of "Name <addr>", or the whole text, lower-cased. */
+static char *
+address_of(const char *person)
+{
+	const char *lt = strrchr(person, '<'), *gt;
+
+	if (lt != NULL && (gt = strchr(lt, '>')) != NULL)
+		return g_ascii_strdown(lt + 1, gt - lt - 1);
+	return g_ascii_strdown(person, -1);
+}
+
+char *
+mld_digest_byline(const struct mld_patch *p)
+{
+	const char *c = p->contributor != NULL && *p->contributor != '\0' ?
+	    p->contributor : p->author;
+	char *who = mld_digest_author(c), *sender, *a, *b, *s;
+
+	a = address_of(c);
+	b = address_of(p->author);
+	if (strcmp(a, b) == 0) {
+		s = who;
+	} else {
+		sender = mld_digest_author(p->author);
+		s = g_strdup_printf("%s (sent by %s)", who, sender);
+		g_free(sender);
+		g_free(who);
+	}
+	g_free(a);
+	g_free(b);
 	return s;
 }
 
@@ -579,7 +621,7 @@ entry(GString *out, struct mld_seen *seen, const struct mld_patch *p,
 	} else {
 		line(out, "New: ", title_of(p));
 		line(out, "", p->subject);
-		author = mld_digest_author(p->author);
+		author = mld_digest_byline(p);
 		line(out, "Author: ", author);
 		g_free(author);
 		g_string_append_c(out, '\n');

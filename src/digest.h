@@ -25,6 +25,7 @@
 struct mld_patch {
 	char *date, *msgid, *series, *subject, *title, *author, *body;
 	unsigned version, n, total;
+	char *contributor;	/* the in-body From; NULL: the author */
 };
 
 /*
@@ -89,6 +90,12 @@ bool mld_digest_tally_line(GString *out, const char *line);
 /* "Name <addr>" as a reader wants it: unquoted, decoded, and with the
  * local part for a name when there is none (as git does). */
 char *mld_digest_author(const char *author);
+
+/*
+ * The Author line's text: the contributor as mld_digest_author writes
+ * it, then " (sent by <author>)" when the sender's address is another.
+ */
+char *mld_digest_byline(const struct mld_patch *p);
 /* Appends s made safe for a terminal; `oneline` also shows TAB and LF. */
 void mld_digest_safe(GString *out, const char *s, bool oneline);
 
