@@ -7,8 +7,12 @@
  *
  * Text is UTF-8 with LF line ends (message.h produces it).  Limits: a
  * diff mangled by a mail client (hunk line counts that do not match) is
- * counted up to the first line that breaks the hunk; a quilt or "diff -u"
- * patch without "diff --git" is seen through its "---"/"+++"/"@@" lines.
+ * counted up to the first line that breaks the hunk, and one broken at
+ * its first hunk line is found only by its "diff --git" header
+ * (mld_diff_damaged), never counted; a quilt or "diff -u" patch without
+ * "diff --git" is seen through its "---"/"+++"/"@@" lines.  The mail's
+ * own text ends at a signature or a mailman footer, found by their
+ * shapes; another list software's footer is kept.
  */
 #ifndef MLD_BODY_H
 #define MLD_BODY_H
