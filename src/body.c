@@ -491,12 +491,16 @@ stat_part(const char **p, const char *end, const char *word, char c)
  * no-break spaces (U+00A0): any run of blanks and no-break spaces, or
  * none, may open it.
  */
-static bool
+static inline bool
 is_summary(const struct line *l, const char **s)
 {
 	const char *p = l->p, *end = l->p + l->n;
 	unsigned long n;
 
+	/* Most lines fail at once: they open with a letter or a sign. */
+	if (l->n == 0 || (*p != ' ' && *p != '\t' && *p != '\xc2' &&
+	    !g_ascii_isdigit(*p)))
+		return false;
 	for (;;) {
 		if (p < end && (*p == ' ' || *p == '\t'))
 			p++;
@@ -507,7 +511,8 @@ is_summary(const struct line *l, const char **s)
 			break;
 	}
 	*s = p;
-	if (!number(&p, end, &n))
+	/* Most lines fail here: they do not start with a count. */
+	if (p == end || !g_ascii_isdigit(*p) || !number(&p, end, &n))
 		return false;
 	if ((size_t)(end - p) >= 13 && memcmp(p, " file changed", 13) == 0)
 		p += 13;
@@ -636,11 +641,13 @@ near(const char *text, size_t end, size_t pos, unsigned n, const char *s)
  * footer (a rule of underscores followed within four lines by a
  * "listinfo" URL, as mailman writes it).
  */
-static bool
+static inline bool
 is_text_end(const char *text, size_t end, const struct line *l)
 {
 	struct line v;
 
+	if (l->n < 2 || (l->p[0] != '-' && l->p[0] != '_'))
+		return false;
 	if (l->n == 3 && memcmp(l->p, "-- ", 3) == 0)
 		return true;
 	if (l->n == 2 && memcmp(l->p, "--", 2) == 0)

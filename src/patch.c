@@ -464,7 +464,8 @@ read_body(struct mld_analyser *a, const struct mld_subject *s,
 		d.hunks = dx.hunks;
 		d.insertions = dx.insertions;
 		d.deletions = dx.deletions;
-	} else if (!has_diff) {
+	} else if (!has_diff && !s->reply) {
+		/* A reply stays one, damaged diff or not. */
 		d.start = mld_diff_damaged(t->str, t->len);
 		damaged = d.start < t->len;
 	}
