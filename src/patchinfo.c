@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "header.h"
+#include "columns.h"
+#include "gmimeinit.h"
 #include "mbox.h"
 #include "patch.h"
 #include "record.h"
@@ -107,7 +108,7 @@ main(int argc, char **argv)
 	mld_analyser_init(&r.a, all);
 	mld_patch_init(&r.p);
 	mld_rec_init(&r.rec);
-	mld_rec_write_header(stdout, mld_patch_columns);
+	mld_rec_write_header(stdout, mld_columns);
 	for (i = 0; i < (cli.argc > 0 ? cli.argc : 1); i++) {
 		const char *path = cli.argc > 0 ? cli.argv[i] : "-";
 

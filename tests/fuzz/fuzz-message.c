@@ -9,7 +9,8 @@
 #include <string.h>
 #include <glib.h>
 
-#include "header.h"
+#include "fastpath.h"
+#include "gmimeinit.h"
 #include "message.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -18,6 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static GString *
 texts_of(const uint8_t *data, size_t size, bool fast)
 {
+	struct mld_where where = { "fuzz", 1, 0 };
 	struct mld_texts t;
 	GString *s = g_string_new(NULL);
 	bool ok;
@@ -25,7 +27,7 @@ texts_of(const uint8_t *data, size_t size, bool fast)
 
 	mld_fast_paths_set(fast);
 	mld_texts_init(&t);
-	ok = mld_message_texts((const char *)data, size, &t);
+	ok = mld_message_texts((const char *)data, size, &where, &t);
 	if (!g_utf8_validate(t.main->str, (gssize)t.main->len, NULL) ||
 	    !g_utf8_validate(t.extra->str, (gssize)t.extra->len, NULL))
 		abort();

@@ -13,7 +13,8 @@
 #include <glib.h>
 
 #include "body.h"
-#include "header.h"
+#include "columns.h"
+#include "gmimeinit.h"
 #include "mbox.h"
 #include "patch.h"
 #include "record.h"
@@ -27,7 +28,7 @@ record_of(const struct mld_msg *m, bool all)
 	struct mld_analyser a;
 	struct mld_patch p;
 	struct mld_rec rec;
-	unsigned tabs = 0, ncols = 0;
+	unsigned tabs = 0, ncols = MLD_NCOLS;
 	const char *line;
 	char *out = NULL;
 	size_t i, n;
@@ -43,8 +44,6 @@ record_of(const struct mld_msg *m, bool all)
 	if (!all && p.kind != MLD_KIND_PATCH && p.kind != MLD_KIND_COVER)
 		abort();
 	mld_patch_record(&p, &rec);
-	while (mld_patch_columns[ncols] != NULL)
-		ncols++;
 	if (rec.nfields != ncols)
 		abort();
 	for (i = 0; i < rec.buf->len; i++) {
