@@ -111,6 +111,43 @@ mark_reported(struct mld_seen *seen, const struct mld_entry *p)
 	g_free(kt);
 }
 
+/* The address of "Name <addr>", or the whole text, lower-cased. */
+static char *
+address_of(const char *person)
+{
+	const char *lt = strrchr(person, '<'), *gt;
+
+	if (lt != NULL && (gt = strchr(lt, '>')) != NULL)
+		return g_ascii_strdown(lt + 1, gt - lt - 1);
+	return g_ascii_strdown(person, -1);
+}
+
+/*
+ * The Author line's text: the contributor, then " (sent by <author>)"
+ * when the sender's address is another.
+ */
+static char *
+byline(const struct mld_entry *p)
+{
+	const char *c = p->contributor != NULL && *p->contributor != '\0' ?
+	    p->contributor : p->author;
+	char *who = mld_addr_display(c), *sender, *a, *b, *s;
+
+	a = address_of(c);
+	b = address_of(p->author);
+	if (strcmp(a, b) == 0) {
+		s = who;
+	} else {
+		sender = mld_addr_display(p->author);
+		s = g_strdup_printf("%s (sent by %s)", who, sender);
+		g_free(sender);
+		g_free(who);
+	}
+	g_free(a);
+	g_free(b);
+	return s;
+}
+
 /* Writes out what the renderer appended. */
 static void
 flush(struct mld_render *r, FILE *out)
@@ -165,7 +202,7 @@ message(struct mld_render *r, struct mld_seen *seen, GString *buf,
 		m.state = MLD_STATE_SKIP;
 	else
 		m.state = MLD_STATE_NEW;
-	m.author = author = mld_addr_display(p->author);
+	m.author = author = byline(p);
 	m.link = url;
 	while (len > 0 && (p->body[len - 1] == '\n' ||
 	    p->body[len - 1] == ' ' || p->body[len - 1] == '\t' ||

@@ -101,7 +101,10 @@ struct mld_digest_msg {
 	enum mld_digest_state state;
 	const struct mld_entry *e;
 	const char *title;		/* e's title, else its subject */
-	const char *author;		/* the Author line's text */
+	const char *author;		/* the Author line's text: the
+					   contributor, then " (sent by
+					   <author>)" when the sender's
+					   address is another */
 	const char *body;		/* e's body without its trailing
 					   blank lines */
 	const char *link;		/* NULL: links are off */

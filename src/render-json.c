@@ -134,6 +134,9 @@ msg(struct mld_render *r, const struct mld_digest_msg *m)
 	field(r, "part", m->part == MLD_PART_COVER ? "cover" : "patch");
 	field(r, "state", mld_digest_state_name(m->state));
 	entry_fields(r, m->e, m->author, m->link);
+	field(r, "contributor", m->e->contributor != NULL &&
+	    *m->e->contributor != '\0' ? m->e->contributor : m->e->author);
+	field(r, "sender", m->e->author);
 	number(r, "n", m->e->n);
 	number(r, "total", m->e->total);
 	field(r, "body", m->body);
