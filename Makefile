@@ -2,6 +2,7 @@
 
 PKG_CONFIG ?= pkg-config
 CC ?= cc
+AR ?= ar
 CFLAGS ?= -O2 -g
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -29,9 +30,12 @@ SCRIPTS = mldigest
 MAN1 = $(PROGS:%=man/%.1) $(SCRIPTS:%=man/%.1)
 MAN7 = man/mldigest.7
 
-# Every src/*.c that is not a program's main is a shared module.
+# Every src/*.c that is not a program's main is a shared module.  The
+# modules make one static library: a program, a unit test or a fuzz
+# target links it and so carries only the modules it uses.
 MODULES = $(filter-out $(PROGS:%=src/%.c),$(wildcard src/*.c))
 MODOBJS = $(MODULES:.c=.o)
+LIB = src/libmld.a
 UNITS = $(patsubst %.c,%.t,$(wildcard tests/unit-*.c))
 FUZZ_SRCS = $(wildcard tests/fuzz/fuzz-*.c)
 # Each fuzz target also built with a plain driver, to replay its inputs.
@@ -42,24 +46,32 @@ FUZZ_TIME = 60
 
 all: $(PROGS)
 
-$(PROGS): %: src/%.o $(MODOBJS)
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(DEPS_LIBS) $(LIBS)
+$(PROGS): %: src/%.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
 
 src/%.o: src/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-tests/unit-%.t: tests/unit-%.c $(MODOBJS)
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter %.c %.o,$^) \
-	    $(DEPS_LIBS) $(LIBS)
+$(LIB): $(MODOBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
 
-tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/driver.c $(MODOBJS)
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter %.c %.o,$^) \
-	    $(DEPS_LIBS) $(LIBS)
+tests/unit-%.t: tests/unit-%.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
 
-# libFuzzer wants clang; the modules are built again with it.
-tests/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(MODULES)
-	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -Isrc $(DEPS_CFLAGS) \
-	    -fsanitize=fuzzer,address,undefined -o $@ $^ $(DEPS_LIBS)
+tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/driver.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
+
+tests/fuzz/obj/%.o: src/%.c
+	@mkdir -p tests/fuzz/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_LIB): $(FUZZ_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+tests/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_LIB)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(DEPS_LIBS)
 
 check: all $(UNITS) $(REPLAYS)
 	prove $(PROVEFLAGS) tests/ </dev/null
@@ -98,8 +110,9 @@ uninstall:
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 
 clean:
-	rm -f $(PROGS) src/*.o src/*.d tests/*.d tests/fuzz/*.d $(UNITS) \
-	    $(REPLAYS) $(FUZZERS)
+	rm -f $(PROGS) $(LIB) src/*.o src/*.d tests/*.d tests/fuzz/*.d \
+	    $(UNITS) $(REPLAYS) $(FUZZERS)
+	rm -rf tests/fuzz/obj
 
 .PHONY: all check valgrind fuzz lint demo bench install uninstall clean
 
