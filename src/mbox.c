@@ -79,10 +79,7 @@ mld_mbox_open(const char *path)
 	struct mld_mbox *mb = g_new0(struct mld_mbox, 1);
 
 	mb->name = mld_input_name(path);
-	if (strcmp(path, "-") == 0) {
-		mb->fd = 0;
-	} else if ((mb->fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		mld_err("%s: %s", path, strerror(errno));
+	if ((mb->fd = mld_open_input(path)) < 0) {
 		g_free(mb);
 		return NULL;
 	}

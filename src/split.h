@@ -27,6 +27,12 @@ void mld_index_record(struct mld_rec *rec, uint64_t n,
  */
 void mld_mboxrd_write(FILE *f, const struct mld_msg *m, GString *scratch);
 
+/*
+ * The largest first number of numbered files: names then stay under ten
+ * digits for a billion messages, and the numbers cannot wrap.
+ */
+#define MLD_SPLIT_MAX_START 999999999
+
 /* A folder receiving one file per message. */
 struct mld_dirout {
 	char *dir;
