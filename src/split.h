@@ -54,9 +54,16 @@ void mld_dirout_close(struct mld_dirout *d);
 /*
  * Writes the message text (no From_ line) to a new file and returns its
  * path (valid until the next call), or NULL after reporting an error.
- * A numbered file never replaces an existing one.
+ * No file is ever replaced: an existing numbered file is an error, a
+ * maildir name already taken is drawn again.
  */
 const char *mld_dirout_write(struct mld_dirout *d, const struct mld_msg *m,
     GString *scratch);
+
+/*
+ * Renames from to to unless to exists (then -1 with errno EEXIST, and
+ * nothing changed); -1 with errno on any other failure.
+ */
+int mld_rename_noreplace(const char *from, const char *to);
 
 #endif

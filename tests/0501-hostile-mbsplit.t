@@ -3,7 +3,7 @@
 # documented result and exit status, and nothing is lost: the index
 # always tiles the input.
 . "$(dirname "$0")/lib.sh"
-plan 16
+plan 22
 
 F='From mboxrd@z Thu Jan  1 00:00:00 1970'
 msg() { printf '%s\nSubject: %s\nMessage-ID: <%s@example.org>\n\n%s\n\n' \
@@ -71,4 +71,29 @@ is "$(cat "$T/err")" "mbsplit: write error on stdout: No space left on device" \
 { for i in $(seq 3000); do msg "m$i" "body $i"; done; } > "$T/f"
 mbsplit "$T/f" 2> "$T/err" | head -n 1 > /dev/null
 is "$(cat "$T/err")" "" "| head ends mbsplit quietly"
+
+# With -d the files are the output: a reader that leaves the listing
+# early ends the listing, not the split.
+rc=$( { mbsplit -d "$T/split" "$T/f" 2> "$T/err"; echo $? > "$T/rc"; } |
+    head -n 1 > /dev/null; cat "$T/rc")
+is "$rc:$(cat "$T/err")" "0:" "-d | head: status 0, nothing on stderr"
+is "$(ls "$T/split" | wc -l)" 3000 "-d | head: every file is written"
+cat "$T/split"/* | grep -c '^body ' > "$T/bodies"
+is "$(cat "$T/bodies")" 3000 "-d | head: every file holds its message"
+
+# Two deliveries into one maildir in the same second by processes with
+# the same pid (pid namespaces: containers, CI) keep every message.
+mkdir -p "$T/md/cur" "$T/md/new" "$T/md/tmp"
+{ for i in $(seq 200); do msg "a$i" "body a$i"; done; } > "$T/a"
+{ for i in $(seq 200); do msg "b$i" "body b$i"; done; } > "$T/b"
+if unshare -p -f true 2> /dev/null; then
+	unshare -p -f "$top/mbsplit" -d "$T/md" "$T/a" > /dev/null
+	unshare -p -f "$top/mbsplit" -d "$T/md" "$T/b" > /dev/null
+	is "$(ls "$T/md/new" | wc -l)" 400 "same pid, same second: no file replaced"
+	is "$(cat "$T/md/new"/* | grep -c '^body [ab]')" 400 \
+	    "same pid, same second: every message is in new"
+else
+	skip "unshare -p is not allowed here" 2
+fi
+is "$(ls "$T/md/tmp" | wc -l)" 0 "nothing is left in tmp"
 finish
