@@ -8,6 +8,10 @@
 #   corpus NAME        path of a ../shared file; fails, saying so, if absent
 #   corpus_xz NAME     the same, decompressed once into $T
 #   fast_paths_agree NAME CMD...  CMD on mbox NAME, with and without fast paths
+#   man_synopsis PAGE  the SYNOPSIS of man/PAGE, one form a line
+#   help_synopsis PROG the same from PROG --help
+#   man_options PAGE   the options the OPTIONS list of man/PAGE names
+#   help_options CMD...  the same from CMD --help
 #   finish             exit 1 if any test failed
 #
 # With MLD_VALGRIND=1 (make valgrind) every program a test runs goes
@@ -125,6 +129,44 @@ fast_paths_agree() {
 	MLD_TEST_NO_FAST_PATHS=1 "$@" "$_f" > "$T/slow" 2> /dev/null
 	cmp_files "$T/fast" "$T/slow" \
 	    "$_name: $1 writes the same without fast paths"
+}
+
+# The SYNOPSIS of a man page as mandoc renders it, one form a line,
+# spaces squeezed.
+man_synopsis() {
+	mandoc -T ascii -O width=300 "$top/man/$1" | col -b |
+	    awk '/^SYNOPSIS/ { f = 1; next } /^[A-Z]/ { f = 0 }
+		f && NF { $1 = $1; print }'
+}
+
+# The synopsis --help prints, in the same form: a line that does not
+# start with the program's name continues the form above it.
+help_synopsis() {
+	"$1" --help | awk -v p="$1" '/^$/ { exit }
+	    { sub(/^usage: /, ""); $1 = $1 }
+	    $1 == p { if (l != "") print l; l = $0; next } { l = l " " $0 }
+	    END { if (l != "") print l }'
+}
+
+# Option tags ("-b file, --bots=file") as "-b --bots file", sorted;
+# --help and --version, which every program has, left out.
+options_norm() {
+	awk '{ gsub(/[,=]/, " "); o = ""; arg = ""
+	    for (i = 1; i <= NF; i++) if ($i ~ /^-/) o = o " " $i; else arg = $i
+	    s = substr(o, 2) (arg != "" ? " " arg : "")
+	    if (s != "-h --help" && s != "-V --version") print s }' | sort
+}
+
+man_options() {
+	mandoc -T ascii -O width=300 "$top/man/$1" | col -b |
+	    awk '/^OPTIONS/ { f = 1; next } /^[A-Z]/ { f = 0 } f && /^     -/' |
+	    options_norm
+}
+
+help_options() {
+	"$@" --help | awk '/^options:/ { f = 1; next }
+	    f { sub(/^ +/, ""); split($0, a, /  +/); print a[1] }' |
+	    options_norm
 }
 
 # Valgrind writes a log only when it has something to report.
