@@ -47,7 +47,7 @@ FUZZ_TIME = 60
 all: $(PROGS)
 
 $(PROGS): %: src/%.o $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o %.a,$^) $(DEPS_LIBS) $(LIBS)
 
 src/%.o: src/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -56,11 +56,15 @@ $(LIB): $(MODOBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+# The .d files add headers to these prerequisites: only sources and the
+# library go to the compiler.
 tests/unit-%.t: tests/unit-%.c $(LIB)
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter %.c %.a,$^) \
+	    $(DEPS_LIBS) $(LIBS)
 
 tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/driver.c $(LIB)
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter %.c %.a,$^) \
+	    $(DEPS_LIBS) $(LIBS)
 
 tests/fuzz/obj/%.o: src/%.c
 	@mkdir -p tests/fuzz/obj
@@ -71,7 +75,8 @@ $(FUZZ_LIB): $(FUZZ_OBJS)
 	$(AR) rcs $@ $^
 
 tests/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_LIB)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(DEPS_LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ \
+	    $(filter %.c %.a,$^) $(DEPS_LIBS)
 
 check: all $(UNITS) $(REPLAYS)
 	prove $(PROVEFLAGS) tests/ </dev/null
