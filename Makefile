@@ -78,15 +78,21 @@ tests/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_LIB)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ \
 	    $(filter %.c %.a,$^) $(DEPS_LIBS)
 
+# One folder per run holds what the tests share: the real archives
+# decompressed and split once, not once per test (tests/lib.sh).
+TEST_SHARE = d=$$(mktemp -d "$${TMPDIR:-/tmp}/mldigest-check.XXXXXX") && \
+	trap 'rm -rf "$$d"' EXIT && export MLD_TEST_SHARE="$$d"
+
 check: all $(UNITS) $(REPLAYS)
-	prove $(PROVEFLAGS) tests/ </dev/null
+	$(TEST_SHARE) && prove $(PROVEFLAGS) tests/ </dev/null
 
 # The tests again with every program under valgrind (tests/lib.sh), and
 # the unit tests too; a memory error or a definite leak fails.
 VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
 	--error-exitcode=99 --suppressions=tests/valgrind.supp
 valgrind: all $(UNITS) $(REPLAYS)
-	MLD_VALGRIND=1 prove $(PROVEFLAGS) $(wildcard tests/[0-9]*.t) </dev/null
+	$(TEST_SHARE) && MLD_VALGRIND=1 prove $(PROVEFLAGS) \
+	    $(wildcard tests/[0-9]*.t) </dev/null
 	for u in $(UNITS); do $(VALGRIND) $$u > /dev/null || exit 1; done
 
 # Runs each fuzz target for FUZZ_TIME seconds from its seeds and findings.

@@ -6,7 +6,8 @@
 #   cmp_files A B MSG  compare two files, show a diff on failure
 #   skip_all WHY       skip the whole script
 #   corpus NAME        path of a ../shared file; fails, saying so, if absent
-#   corpus_xz NAME     the same, decompressed once into $T
+#   corpus_xz NAME     the same, decompressed once into $share
+#   split_of MBOX      the listing of mbsplit -d MBOX, split once into $share
 #   fast_paths_agree NAME CMD...  CMD on mbox NAME, with and without fast paths
 #   man_synopsis PAGE  the SYNOPSIS of man/PAGE, one form a line
 #   help_synopsis PROG the same from PROG --help
@@ -19,13 +20,16 @@
 # error or a definite leak.
 #
 # Tests run from the top of the tree with the freshly built programs first
-# on PATH; $T is a scratch folder removed at exit.
+# on PATH; $T is a scratch folder removed at exit.  $share holds what
+# tests share: under make check the folder MLD_TEST_SHARE that it makes
+# for the run and removes after it, for a test run alone its own $T.
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 PATH=$top:$PATH
 export PATH LC_ALL=C.UTF-8
 T=$(mktemp -d "${TMPDIR:-/tmp}/mldigest-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
+share=${MLD_TEST_SHARE:-$T}
 data=$top/tests/data
 samples=$top/samples
 shared=${MLD_SHARED:-$top/../shared}
@@ -100,12 +104,32 @@ corpus() {
 	fi
 }
 
-# xzcat a shared corpus once per test run into $T.
+# xzcat a shared corpus once per run into $share.  What is shared is
+# made under a name of its own, then renamed: a test running beside
+# (prove -j) never reads it half-made.
 corpus_xz() {
 	_c=$(corpus "$1") || return 1
-	_out=$T/$(basename "$1" .xz)
-	[ -f "$_out" ] || xz -dc "$_c" > "$_out"
+	_out=$share/$(basename "$1" .xz)
+	if [ ! -f "$_out" ]; then
+		xz -dc "$_c" > "$_out.$$" && mv "$_out.$$" "$_out" || return 1
+	fi
 	echo "$_out"
+}
+
+# split_of MBOX: mbsplit -d of MBOX (an absolute path) into a folder of
+# $share, made once per run for each MBOX; prints the path of a file in
+# $T listing the files as mbsplit did.  Tests only read the files.
+split_of() {
+	_key=$share/split-$(printf '%s' "$1" | cksum | cut -d ' ' -f 1)
+	if [ ! -f "$_key/list" ]; then
+		rm -rf "$_key.$$"
+		mkdir "$_key.$$" &&
+		    (cd "$_key.$$" && mbsplit -d files "$1" > list.part
+		    mv list.part list) || return 1
+		mv -T "$_key.$$" "$_key" 2> /dev/null || rm -rf "$_key.$$"
+	fi
+	sed "s|^|$_key/|" "$_key/list" > "$T/split.list"
+	echo "$T/split.list"
 }
 
 # fast_paths_agree NAME CMD...: CMD (a program and its options) reads the
