@@ -43,6 +43,12 @@ REPLAYS = $(FUZZ_SRCS:tests/fuzz/fuzz-%.c=tests/fuzz/replay-%)
 FUZZERS = $(FUZZ_SRCS:tests/fuzz/fuzz-%.c=tests/fuzz/fuzz-%)
 FUZZ_CC = clang
 FUZZ_TIME = 60
+# libFuzzer wants clang; the modules are built again with it, into a
+# library of their own.
+FUZZ_OBJS = $(MODULES:src/%.c=tests/fuzz/obj/%.o)
+FUZZ_LIB = tests/fuzz/obj/libmld.a
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -Isrc $(DEPS_CFLAGS) \
+	-fsanitize=fuzzer-no-link,address,undefined -MMD -MP
 
 all: $(PROGS)
 
@@ -127,4 +133,4 @@ clean:
 
 .PHONY: all check valgrind fuzz lint demo bench install uninstall clean
 
--include $(wildcard src/*.d tests/*.d tests/fuzz/*.d)
+-include $(wildcard src/*.d tests/*.d tests/fuzz/*.d tests/fuzz/obj/*.d)
