@@ -136,8 +136,7 @@ options(struct run *r, struct mld_cli *cli, const char **dir,
 			break;
 		case 'M':
 			if (!mld_select_add_match(&r->sel, cli->optarg, &err))
-				mld_badarg(cli, "-M", g_strdup_printf("%s: %s",
-				    cli->optarg, err->message));
+				mld_badval(cli, "-M", err->message);
 			break;
 		case 'm':
 			r->mode = MBOX;
@@ -147,11 +146,8 @@ options(struct run *r, struct mld_cli *cli, const char **dir,
 			break;
 		case 'r':
 			if (!mld_select_parse_range(&r->sel, cli->optarg,
-			    &why)) {
-				why = g_strdup_printf("%s: %s", cli->optarg,
-				    why);
-				mld_badarg(cli, "-r", why);
-			}
+			    &why))
+				mld_badval(cli, "-r", why);
 			break;
 		case 's':
 			*start = mld_optnum(cli, "-s", 0, MLD_SPLIT_MAX_START);
@@ -167,14 +163,12 @@ options(struct run *r, struct mld_cli *cli, const char **dir,
 			break;
 		case OPT_SINCE:
 			if (!mld_select_parse_date(cli->optarg, &r->sel.since))
-				mld_badarg(cli, "--since", g_strdup_printf(
-				    "%s: not a date", cli->optarg));
+				mld_badval(cli, "--since", "not a date");
 			r->sel.has_since = true;
 			break;
 		case OPT_UNTIL:
 			if (!mld_select_parse_date(cli->optarg, &r->sel.until))
-				mld_badarg(cli, "--until", g_strdup_printf(
-				    "%s: not a date", cli->optarg));
+				mld_badval(cli, "--until", "not a date");
 			r->sel.has_until = true;
 			break;
 		default:

@@ -427,14 +427,20 @@ uint64_t
 mld_optnum(const struct mld_cli *cli, const char *opt, uint64_t min,
     uint64_t max)
 {
-	const char *arg = cli->optarg, *why;
+	const char *why;
 	uint64_t v;
-	char *msg;
 
-	if (mld_parse_u64(arg, strlen(arg), min, max, &v, &why))
+	if (mld_parse_u64(cli->optarg, strlen(cli->optarg), min, max, &v,
+	    &why))
 		return v;
-	msg = g_strdup_printf("%s: %s", arg, why);
-	mld_badarg(cli, opt, msg);
+	mld_badval(cli, opt, why);
+}
+
+void
+mld_badval(const struct mld_cli *cli, const char *opt, const char *why)
+{
+	fprintf(stderr, "%s: %s: %s: %s\n", progname, opt, cli->optarg, why);
+	mld_usage(cli);
 }
 
 static _Noreturn void

@@ -64,6 +64,9 @@ _Noreturn void mld_usage(const struct mld_cli *cli);
 /* Reports a bad option argument ("prog: opt: why") and exits 2. */
 _Noreturn void mld_badarg(const struct mld_cli *cli, const char *opt,
     const char *why);
+/* The same, naming the argument: "prog: opt: cli->optarg: why". */
+_Noreturn void mld_badval(const struct mld_cli *cli, const char *opt,
+    const char *why);
 
 /*
  * Parses s[0..len) as a decimal number from min to max: digits only, no
