@@ -55,14 +55,15 @@ struct run {
 /*
  * With -d the files are the output and the listing only names them: a
  * reader that stops reading the listing ("| head") must not stop the
- * split.  The rest of the listing goes to /dev/null.
+ * split.  Called after each write to the listing with whether it failed:
+ * once the pipe is found closed, the rest goes to /dev/null.
  */
 static void
-list_path(const char *path)
+listing_written(bool failed)
 {
 	int null;
 
-	if (printf("%s\n", path) >= 0 || errno != EPIPE)
+	if (!failed || errno != EPIPE)
 		return;
 	if ((null = open("/dev/null", O_WRONLY)) < 0 ||
 	    dup2(null, STDOUT_FILENO) < 0)
@@ -92,7 +93,7 @@ one(struct run *r, const struct mld_msg *m)
 		if ((path = mld_dirout_write(&r->dir, m, r->scratch)) == NULL)
 			r->stop = true;
 		else
-			list_path(path);
+			listing_written(printf("%s\n", path) < 0);
 		break;
 	}
 }
@@ -209,6 +210,8 @@ main(int argc, char **argv)
 		mld_note("%llu duplicate%s dropped",
 		    (unsigned long long)r.sel.dropped,
 		    r.sel.dropped == 1 ? "" : "s");
+	if (r.mode == DIR_OUT)
+		listing_written(fflush(stdout) != 0);
 	mld_dirout_close(&r.dir);
 	mld_rec_free(&r.rec);
 	g_string_free(r.scratch, TRUE);

@@ -3,7 +3,7 @@
 # documented result and exit status, and nothing is lost: the index
 # always tiles the input.
 . "$(dirname "$0")/lib.sh"
-plan 22
+plan 23
 
 F='From mboxrd@z Thu Jan  1 00:00:00 1970'
 msg() { printf '%s\nSubject: %s\nMessage-ID: <%s@example.org>\n\n%s\n\n' \
@@ -81,6 +81,11 @@ is "$rc:$(cat "$T/err")" "0:" "-d | head: status 0, nothing on stderr"
 is "$(ls "$T/split" | wc -l)" 600 "-d | head: every file is written"
 cat "$T/split"/* | grep -c '^body ' > "$T/bodies"
 is "$(cat "$T/bodies")" 600 "-d | head: every file holds its message"
+{ msg a x; msg b y; } > "$T/two"
+rc=$( { mbsplit -d "$T/two.d" "$T/two" 2> "$T/err"; echo $? > "$T/rc"; } |
+    true; cat "$T/rc")
+is "$rc:$(cat "$T/err"):$(ls "$T/two.d" | wc -l)" "0::2" \
+    "-d | true, a listing found closed only at the end: status 0, both files"
 
 # Two deliveries into one maildir in the same second by processes with
 # the same pid (pid namespaces: containers, CI) keep every message.
