@@ -2,10 +2,7 @@
  * domtally - count contributors, domains or organisations in line
  * records, and print the tally.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "ident.h"
 #include "tool.h"
