@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "header.h"
+#include "gmimeinit.h"
 #include "mbox.h"
 #include "record.h"
 #include "select.h"

@@ -3,18 +3,18 @@
  */
 #include "patch.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <gmime/gmime.h>
 
 #include "addr.h"
 #include "body.h"
+#include "columns.h"
+#include "date.h"
 #include "header.h"
 #include "subject.h"
+#include "text.h"
 #include "trailers.h"
-
-const char *const mld_patch_columns[] = { "kind", "date", "msgid",
-	"series", "version", "n", "total", "prefix", "author", "contributor",
-	"subject", "title", "diffstat", "trailers", "body", NULL };
 
 /*
  * Appends a message file's text with LF line ends.  Unlike mld_msg_text
@@ -43,8 +43,8 @@ static const char *const hnames[NH] = {
 	[H_CTE] = "Content-Transfer-Encoding",
 };
 
-/* Patches and covers remembered per generation of the seen set. */
-#define SEEN_GENERATION 16384
+/* Patches and covers kept per generation of the recent set. */
+#define RECENT_GENERATION 16384
 
 /* A patch or cover letter seen earlier in the run. */
 struct posting {
@@ -54,31 +54,31 @@ struct posting {
 };
 
 /*
- * One generation of the seen set: message ID -> 1 + index in postings.
+ * One generation of the recent set: message ID -> 1 + index in postings.
  * The strings lie in one chunk and the postings in one array: as many
  * small blocks, kept among the thousands each message allocates and
  * frees, broke the heap up and made malloc's own work a tenth of the run.
  */
-struct mld_seen {
+struct mld_recent {
 	GHashTable *ids;
 	GArray *postings;	/* struct posting */
 	GStringChunk *strings;	/* the IDs and keys */
 };
 
-static struct mld_seen *
-seen_new(void)
+static struct mld_recent *
+recent_new(void)
 {
-	struct mld_seen *s = g_new(struct mld_seen, 1);
+	struct mld_recent *s = g_new(struct mld_recent, 1);
 
 	s->ids = g_hash_table_new(g_str_hash, g_str_equal);
 	s->postings = g_array_sized_new(FALSE, FALSE, sizeof(struct posting),
-	    SEEN_GENERATION);
+	    RECENT_GENERATION);
 	s->strings = g_string_chunk_new(1 << 16);
 	return s;
 }
 
 static void
-seen_free(struct mld_seen *s)
+recent_free(struct mld_recent *s)
 {
 	g_hash_table_destroy(s->ids);
 	g_array_free(s->postings, TRUE);
@@ -92,8 +92,8 @@ mld_analyser_init(struct mld_analyser *a, bool all)
 	size_t i;
 
 	a->all = all;
-	a->seen = seen_new();
-	a->older = seen_new();
+	a->recent = recent_new();
+	a->older = recent_new();
 	mld_texts_init(&a->texts);
 	a->text = g_string_sized_new(1 << 16);
 	a->hv = g_new(GString *, NH);
@@ -107,8 +107,8 @@ mld_analyser_free(struct mld_analyser *a)
 {
 	size_t i;
 
-	seen_free(a->seen);
-	seen_free(a->older);
+	recent_free(a->recent);
+	recent_free(a->older);
 	mld_texts_free(&a->texts);
 	g_string_free(a->text, TRUE);
 	for (i = 0; i < NH; i++)
@@ -160,7 +160,7 @@ const char *
 mld_kind_name(enum mld_kind k)
 {
 	static const char *const names[] = { "cover", "patch", "reply",
-		"pull", "other" };
+		"pull", "other", "notice" };
 
 	return names[k];
 }
@@ -174,12 +174,13 @@ field(const struct mld_analyser *a, int i)
 
 /* "Name <addr>" of the first mailbox of raw, relays undone; or NULL. */
 static char *
-person(const char *raw, const char *x_original_from, const char *reply_to)
+person(const char *raw, const char *x_original_from, const char *reply_to,
+    const struct mld_where *w)
 {
 	struct mld_person who;
 	char *s;
 
-	if (raw == NULL || !mld_person_parse(raw, &who))
+	if (raw == NULL || !mld_person_parse(raw, w, &who))
 		return NULL;
 	mld_person_unrelay(&who, x_original_from, reply_to);
 	s = mld_person_format(&who);
@@ -188,17 +189,19 @@ person(const char *raw, const char *x_original_from, const char *reply_to)
 }
 
 /*
- * Could this mail carry a diff?  Only a cheap look at the raw text: a
- * multipart or encoded body might, and so does any diff-like line.
+ * Could this mail carry a diff, or be a cover letter?  Only a cheap look
+ * at the raw text: a multipart or encoded body might, and so does any
+ * diff-like line or diffstat summary.
  */
 static bool
 may_have_diff(const struct mld_analyser *a, const char *text, size_t hl,
     size_t len)
 {
 	static const char *const marks[] = { "\n@@ -", "\ndiff --git ",
-		"\n--- ", "\nIndex: " };
+		"\n--- ", "\nIndex: ", " changed, " };
 	const char *v;
-	size_t i;
+	/* From the line end before the body, if there is a header. */
+	size_t i, from = hl > 0 ? hl - 1 : 0;
 
 	if ((v = field(a, H_CTYPE)) != NULL &&
 	    g_ascii_strncasecmp(v, "multipart/", 10) == 0)
@@ -207,7 +210,7 @@ may_have_diff(const struct mld_analyser *a, const char *text, size_t hl,
 	    g_ascii_strncasecmp(v, "base64", 6) == 0)
 		return true;
 	for (i = 0; i < G_N_ELEMENTS(marks); i++)
-		if (memmem(text + hl - 1, len - hl + 1, marks[i],
+		if (memmem(text + from, len - from, marks[i],
 		    strlen(marks[i])) != NULL)
 			return true;
 	return false;
@@ -231,9 +234,9 @@ parent_id(const char *in_reply_to, const char *references, bool root)
 			/* Cleaned as a Message-ID is: the key must match
 			 * the cover's ID, and a record holds only UTF-8. */
 			if (n > 0)
-				id = mld_header_clean(g_strdup(
+				id = mld_text_clean(g_strdup(
 				    g_mime_references_get_message_id(refs,
-				    root ? 0 : n - 1)));
+				    root ? 0 : n - 1)), MLD_TEXT_FIELD);
 			g_mime_references_free(refs);
 		}
 	}
@@ -306,7 +309,7 @@ same_posting_ids(const char *a, const char *b)
 
 /* The posting with message ID id in s, or NULL. */
 static const struct posting *
-seen_find(const struct mld_seen *s, const char *id)
+recent_find(const struct mld_recent *s, const char *id)
 {
 	guint i = GPOINTER_TO_UINT(g_hash_table_lookup(s->ids, id));
 
@@ -315,28 +318,28 @@ seen_find(const struct mld_seen *s, const char *id)
 }
 
 static const struct posting *
-seen_posting(const struct mld_analyser *a, const char *msgid)
+recent_posting(const struct mld_analyser *a, const char *msgid)
 {
-	const struct posting *ps = seen_find(a->seen, msgid);
+	const struct posting *ps = recent_find(a->recent, msgid);
 
-	return ps != NULL ? ps : seen_find(a->older, msgid);
+	return ps != NULL ? ps : recent_find(a->older, msgid);
 }
 
-/* Remembers p, a patch or a cover letter, under its message ID.  A full
+/* Keeps p, a patch or a cover letter, under its message ID.  A full
  * generation becomes the older one, and the oldest is dropped: the
  * patches of a series follow their cover within minutes. */
 static void
-remember(struct mld_analyser *a, const struct mld_patch *p)
+recent_add(struct mld_analyser *a, const struct mld_patch *p)
 {
-	struct mld_seen *s;
+	struct mld_recent *s;
 	struct posting ps;
 
-	if (a->seen->postings->len >= SEEN_GENERATION) {
-		seen_free(a->older);
-		a->older = a->seen;
-		a->seen = seen_new();
+	if (a->recent->postings->len >= RECENT_GENERATION) {
+		recent_free(a->older);
+		a->older = a->recent;
+		a->recent = recent_new();
 	}
-	s = a->seen;
+	s = a->recent;
 	ps.key = g_string_chunk_insert(s->strings, p->series);
 	ps.version = p->version;
 	ps.total = p->total;
@@ -352,7 +355,7 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 {
 	char *parent = parent_id(in_reply_to, references, false);
 	const char *msgid = p->msgid != NULL ? p->msgid : "";
-	const struct posting *ps = parent != NULL ? seen_posting(a, parent) :
+	const struct posting *ps = parent != NULL ? recent_posting(a, parent) :
 	    NULL;
 
 	if (p->kind == MLD_KIND_COVER) {
@@ -378,29 +381,68 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 	}
 	g_free(parent);
 	if ((p->kind == MLD_KIND_COVER || p->kind == MLD_KIND_PATCH) &&
-	    *msgid != '\0' && seen_posting(a, msgid) == NULL)
-		remember(a, p);
+	    *msgid != '\0' && recent_posting(a, msgid) == NULL)
+		recent_add(a, p);
+}
+
+/* Does the body's own text open with a syzbot command ("#syz test")? */
+static bool
+syz_test(const char *text, size_t len)
+{
+	while (len > 0 && (*text == '\n' || *text == ' ' || *text == '\t')) {
+		text++;
+		len--;
+	}
+	return len >= 9 && memcmp(text, "#syz test", 9) == 0;
 }
 
 /*
  * A tagged subject without a diff is a review that kept the subject when
  * it answers a message; alone (a robot's report on "[tree:branch 3/9]")
- * it is other mail.
+ * it is other mail.  cover_shape: the diff-less text is shaped as a cover
+ * letter.
  */
 static enum mld_kind
-kind_of(const struct mld_subject *s, bool has_diff, bool answers)
+kind_of(const struct mld_subject *s, bool has_diff, bool syz, bool answers,
+    bool cover_shape)
 {
 	bool tagged = s->patch || s->rfc;
 
 	if (s->reply)
 		return MLD_KIND_REPLY;
+	if (s->notice || (has_diff && syz))
+		return MLD_KIND_NOTICE;
 	if (s->pull)
 		return MLD_KIND_PULL;
 	if (tagged && s->n == 0)
 		return MLD_KIND_COVER;
 	if (has_diff)
 		return MLD_KIND_PATCH;
+	if (cover_shape)
+		return MLD_KIND_COVER;
 	return tagged && answers ? MLD_KIND_REPLY : MLD_KIND_OTHER;
+}
+
+/*
+ * The excerpt of a cover letter or a pull request: its series diffstat is
+ * the last summary line, after an example diff or a merge resolution it
+ * may show, and the excerpt runs to it.  Without a summary line after
+ * the diff, the excerpt ends where the diff starts.
+ */
+static void
+whole_excerpt(const GString *t, size_t from, size_t diff, GString *out)
+{
+	const char *sum;
+	size_t n;
+
+	if (diff < t->len) {
+		mld_body_excerpt(t->str, from, t->len, out);
+		if (mld_diffstat_find(out->str, out->len, &sum, &n) &&
+		    memmem(t->str + diff, t->len - diff, sum, n) != NULL)
+			return;
+		g_string_truncate(out, 0);
+	}
+	mld_body_excerpt(t->str, from, diff, out);
 }
 
 /* Kind, diffstat, trailers and excerpt from the body texts. */
@@ -412,7 +454,8 @@ read_body(struct mld_analyser *a, const struct mld_subject *s,
 	struct mld_diff d, dx;
 	const char *sum;
 	size_t n, end;
-	bool has_diff;
+	unsigned patches = 0;
+	bool has_diff, damaged = false, shape = false;
 
 	mld_inbody_read(t->str, t->len, ib);
 	has_diff = mld_diff_scan(t->str, t->len, &d);
@@ -423,11 +466,33 @@ read_body(struct mld_analyser *a, const struct mld_subject *s,
 		d.hunks = dx.hunks;
 		d.insertions = dx.insertions;
 		d.deletions = dx.deletions;
+	} else if (!has_diff && !s->reply) {
+		/* A reply stays one, damaged diff or not. */
+		d.start = mld_diff_damaged(t->str, t->len);
+		damaged = d.start < t->len;
 	}
-	p->kind = kind_of(s, has_diff, answers);
+	if (!has_diff && !damaged && !s->reply && !s->pull && !s->notice)
+		shape = mld_body_cover_shape(t->str + ib->end,
+		    t->len - ib->end, &patches);
+	p->kind = kind_of(s, has_diff || damaged,
+	    syz_test(t->str + ib->end, t->len - ib->end), answers, shape);
+	if (p->kind == MLD_KIND_COVER && s->n != 0) {
+		/* A cover letter without 0/N: its shortlog counts, and an
+		 * untagged one may name its version last. */
+		p->n = 0;
+		p->total = patches > 0 ? patches : s->total;
+		p->version = s->version;
+		if (*s->prefix == '\0' &&
+		    mld_subject_title_version(s->title) > 0)
+			p->version = mld_subject_title_version(s->title);
+	}
 	end = mld_body_message_end(t->str, ib->end, d.start);
 	mld_trailers(t->str + ib->end, end - ib->end, p->trailers);
-	mld_body_excerpt(t->str, ib->end, d.start, p->body);
+	if (p->kind == MLD_KIND_COVER || (p->kind == MLD_KIND_PULL &&
+	    (s->n == 0 || (s->n == 1 && s->total == 1))))
+		whole_excerpt(t, ib->end, d.start, p->body);
+	else
+		mld_body_excerpt(t->str, ib->end, d.start, p->body);
 	/* The summary the sender wrote, else the one the diff implies. */
 	if (mld_diffstat_find(p->body->str, p->body->len, &sum, &n))
 		g_string_append_len(p->diffstat, sum, (gssize)n);
@@ -467,21 +532,25 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 	struct mld_inbody ib = { NULL, NULL, NULL, 0 };
 	const char *irt, *refs, *v;
 	size_t hl;
+	guint i;
 
 	patch_reset(p);
 	hl = mld_header_len(text, len);
 	mld_header_scan(text, len, hnames, NH, a->hv, a->hf);
 	v = field(a, H_SUBJECT);
-	p->subject = mld_header_decode(v != NULL ? v : "");
+	p->subject = mld_text_decode(v != NULL ? v : "", MLD_TEXT_FIELD);
 	mld_subject_parse(p->subject, &s);
 	/* A cheap look first: most list mail is not a patch. */
-	if (!a->all && (s.reply || s.pull || (!s.patch && !s.rfc &&
-	    !may_have_diff(a, text, hl, len)))) {
+	if (!a->all && (s.reply || s.pull || s.notice || (!s.patch &&
+	    !s.rfc && !may_have_diff(a, text, hl, len)))) {
 		mld_subject_clear(&s);
 		return false;
 	}
-	if (!mld_message_texts(text, len, &a->texts))
+	if (!mld_message_texts(text, len, &m->where, &a->texts))
 		mld_warn_at(&m->where, "GMime cannot parse the message");
+	for (i = 0; i < a->texts.warnings->len; i++)
+		mld_warn_at(&m->where, "%s",
+		    (const char *)g_ptr_array_index(a->texts.warnings, i));
 	irt = field(a, H_IRT);
 	refs = field(a, H_REFS);
 	read_body(a, &s, irt != NULL || refs != NULL, p, &ib);
@@ -492,19 +561,24 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 		return false;
 	}
 	read_headers(a, m, text, hl, p);
-	p->author = person(field(a, H_FROM), field(a, H_XOF), field(a, H_RTO));
+	/* A header too deeply nested was reported with the MIME parse. */
+	p->author = person(field(a, H_FROM), field(a, H_XOF), field(a, H_RTO),
+	    NULL);
 	if (p->author == NULL) {
 		mld_warn_at(&m->where, "no readable From");
 		p->author = g_strdup("");
 	}
-	p->contributor = person(ib.from, NULL, NULL);
+	p->contributor = person(ib.from, NULL, NULL, &m->where);
 	if (p->contributor == NULL)
 		p->contributor = g_strdup(p->author);
 	p->prefix = g_strdup(s.prefix);
-	p->version = s.version;
-	p->n = s.n;
-	p->total = s.total;
-	if (ib.subject != NULL) {
+	if (p->kind != MLD_KIND_COVER || s.n == 0) {
+		p->version = s.version;
+		p->n = s.n;
+		p->total = s.total;
+	}
+	/* A notice is titled with the patch it concerns. */
+	if (ib.subject != NULL && p->kind != MLD_KIND_NOTICE) {
 		/* git am takes the title from an in-body Subject. */
 		mld_subject_parse(ib.subject, &ibs);
 		p->title = g_strdup(ibs.title);
@@ -566,19 +640,29 @@ mld_patch_analyse_file(struct mld_analyser *a, const char *path,
 void
 mld_patch_record(const struct mld_patch *p, struct mld_rec *r)
 {
-	mld_rec_add(r, mld_kind_name(p->kind));
-	mld_rec_add(r, p->date);
-	mld_rec_add(r, p->msgid);
-	mld_rec_add(r, p->series);
-	mld_rec_add_u64(r, p->version);
-	mld_rec_add_u64(r, p->n);
-	mld_rec_add_u64(r, p->total);
-	mld_rec_add(r, p->prefix);
-	mld_rec_add(r, p->author);
-	mld_rec_add(r, p->contributor);
-	mld_rec_add(r, p->subject);
-	mld_rec_add(r, p->title);
-	mld_rec_add(r, p->diffstat->str);
-	mld_rec_add(r, p->trailers->str);
-	mld_rec_add(r, p->body->str);
+	char version[24], n[24], total[24];
+	const char *f[MLD_NCOLS] = {
+		[MLD_COL_KIND] = mld_kind_name(p->kind),
+		[MLD_COL_DATE] = p->date,
+		[MLD_COL_MSGID] = p->msgid,
+		[MLD_COL_SERIES] = p->series,
+		[MLD_COL_VERSION] = version,
+		[MLD_COL_N] = n,
+		[MLD_COL_TOTAL] = total,
+		[MLD_COL_PREFIX] = p->prefix,
+		[MLD_COL_AUTHOR] = p->author,
+		[MLD_COL_CONTRIBUTOR] = p->contributor,
+		[MLD_COL_SUBJECT] = p->subject,
+		[MLD_COL_TITLE] = p->title,
+		[MLD_COL_DIFFSTAT] = p->diffstat->str,
+		[MLD_COL_TRAILERS] = p->trailers->str,
+		[MLD_COL_BODY] = p->body->str,
+	};
+	size_t i;
+
+	snprintf(version, sizeof version, "%u", p->version);
+	snprintf(n, sizeof n, "%u", p->n);
+	snprintf(total, sizeof total, "%u", p->total);
+	for (i = 0; i < MLD_NCOLS; i++)
+		mld_rec_add(r, f[i]);
 }

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "header.h"
+#include "columns.h"
+#include "gmimeinit.h"
 #include "mbox.h"
 #include "patch.h"
 #include "record.h"
@@ -118,7 +119,7 @@ main(int argc, char **argv)
 	mld_analyser_init(&r.a, all);
 	mld_patch_init(&r.p);
 	mld_rec_init(&r.rec);
-	mld_rec_write_header(stdout, mld_patch_columns);
+	mld_rec_write_header(stdout, mld_columns);
 	mld_each_operand(cli.argc, cli.argv, MLD_OPERAND_STREAM, operand, &r);
 	mld_progress(&r.pr, r.n, r.bytes, true);
 	mld_rec_free(&r.rec);

@@ -8,6 +8,7 @@
 #   corpus NAME        path of a ../shared file; fails, saying so, if absent
 #   corpus_xz NAME     the same, decompressed once into $share
 #   split_of MBOX      the listing of mbsplit -d MBOX, split once into $share
+#   kind_counts FILE   the number of patchinfo records of each kind
 #   fast_paths_agree NAME CMD...  CMD on mbox NAME, with and without fast paths
 #   man_synopsis PAGE  the SYNOPSIS of man/PAGE, one form a line
 #   help_synopsis PROG the same from PROG --help
@@ -130,6 +131,15 @@ split_of() {
 	fi
 	sed "s|^|$_key/|" "$_key/list" > "$T/split.list"
 	echo "$T/split.list"
+}
+
+# kind_counts FILE: "cover N patch N reply N pull N other N notice N" for
+# the patchinfo records of FILE.
+kind_counts() {
+	awk -F '\t' '!/^#/ { n[$1]++ } END {
+		printf "cover %d patch %d reply %d pull %d other %d notice %d\n",
+		    n["cover"], n["patch"], n["reply"], n["pull"], n["other"],
+		    n["notice"] }' "$1"
 }
 
 # fast_paths_agree NAME CMD...: CMD (a program and its options) reads the

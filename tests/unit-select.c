@@ -5,7 +5,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "header.h"
+#include "gmimeinit.h"
 #include "mbox.h"
 #include "select.h"
 #include "tool.h"

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "header.h"
+#include "gmimeinit.h"
 #include "mbox.h"
 #include "record.h"
 #include "split.h"
