@@ -84,6 +84,10 @@ tests/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_LIB)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ \
 	    $(filter %.c %.a,$^) $(DEPS_LIBS)
 
+# The tests run two at a time, one a core of the machine they were
+# measured on; PROVEFLAGS= runs them one by one.
+PROVEFLAGS ?= -j2
+
 # One folder per run holds what the tests share: the real archives
 # decompressed and split once, not once per test (tests/lib.sh).
 TEST_SHARE = d=$$(mktemp -d "$${TMPDIR:-/tmp}/mldigest-check.XXXXXX") && \
