@@ -30,28 +30,13 @@ static const char synopsis[] =
 
 enum { OPT_MAIL_FROM = 256, OPT_MAIL_TO };
 
-/* Runs fn over every operand (stdin without one); false if one failed. */
 static bool
-each_input(int argc, char **argv, bool (*fn)(const char *, void *),
-    void *arg)
-{
-	bool ok = true;
-	int i;
-
-	if (argc == 0)
-		return fn("-", arg);
-	for (i = 0; i < argc; i++)
-		ok = fn(argv[i], arg) && ok;
-	return ok;
-}
-
-static bool
-read_records(const char *path, void *ps)
+read_records(const struct mld_operand *op, void *ps)
 {
 	struct mld_recin in;
 	bool ok;
 
-	if (!mld_recin_open(&in, path))
+	if (!mld_recin_open(&in, op->path))
 		return false;
 	ok = mld_postings_read(ps, &in);
 	mld_recin_close(&in);
@@ -84,7 +69,8 @@ cmd_header(struct mld_cli *cli)
 	/* Records are read only for the labels they would give. */
 	if (from == NULL || to == NULL) {
 		ps = mld_postings_new(true);
-		each_input(cli->argc, cli->argv, read_records, ps);
+		mld_each_operand(cli->argc, cli->argv, MLD_OPERAND_STREAM,
+		    read_records, ps);
 		if (from == NULL)
 			from = mld_postings_first_date(ps);
 		if (to == NULL)
@@ -101,20 +87,18 @@ cmd_header(struct mld_cli *cli)
 
 /* Tally lines are plain text, not records: no field is escaped. */
 static bool
-read_tally(const char *path, void *t)
+read_tally(const struct mld_operand *op, void *t)
 {
-	const char *name = mld_input_name(path);
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	const char *name = op->name;
+	FILE *f = mld_fopen_input(op->path);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	uint64_t lineno = 0;
 	bool ok;
 
-	if (f == NULL) {
-		mld_err("%s: %s", path, strerror(errno));
+	if (f == NULL)
 		return false;
-	}
 	while ((n = getline(&line, &cap, f)) >= 0) {
 		lineno++;
 		if (n > 0 && line[n - 1] == '\n')
@@ -132,23 +116,8 @@ read_tally(const char *path, void *t)
 	if (!ok)
 		mld_err("%s: read error: %s", name, strerror(errno));
 	free(line);
-	if (f != stdin)
-		fclose(f);
+	mld_fclose_input(f);
 	return ok;
-}
-
-/* Parses -n: the number a default tally title names. */
-static unsigned
-top_arg(struct mld_cli *cli)
-{
-	unsigned long top;
-	char *end;
-
-	top = strtoul(cli->optarg, &end, 10);
-	if (*cli->optarg < '0' || *cli->optarg > '9' || *end != '\0' ||
-	    top == 0 || top > 1000000)
-		mld_badarg(cli, "-n", "not a count");
-	return (unsigned)top;
 }
 
 static int
@@ -164,20 +133,21 @@ cmd_tally(struct mld_cli *cli)
 	struct mld_digest_tally t;
 	const char *title = NULL;
 	bool domains = false;
-	unsigned top = 15;
+	uint64_t top = 15;
 	int c;
 
 	cli->opts = opts;
 	while ((c = mld_getopt(cli)) != -1) {
 		switch (c) {
 		case 'd': domains = true; break;
-		case 'n': top = top_arg(cli); break;
+		case 'n': top = mld_optnum(cli, "-n", 1, 1000000); break;
 		case 'T': title = cli->optarg; break;
 		}
 	}
 	mld_digest_tally_init(&t, domains ? MLD_TALLY_DOMAINS :
-	    MLD_TALLY_PEOPLE, title, top);
-	each_input(cli->argc, cli->argv, read_tally, &t);
+	    MLD_TALLY_PEOPLE, title, (unsigned)top);
+	mld_each_operand(cli->argc, cli->argv, MLD_OPERAND_STREAM, read_tally,
+	    &t);
 	mld_digest_tally(&t, r, stdout);
 	mld_digest_tally_clear(&t);
 	mld_render_free(r);
@@ -233,7 +203,8 @@ print(struct mld_cli *cli, const struct entry_opts *eo, struct mld_render *r,
 		mld_postings_free(ps);
 		return mld_finish("record");
 	}
-	ok = each_input(cli->argc, cli->argv, read_records, ps);
+	ok = mld_each_operand(cli->argc, cli->argv, MLD_OPERAND_STREAM,
+	    read_records, ps);
 	if (head != NULL) {
 		head->first = mld_postings_first_date(ps);
 		head->last = mld_postings_last_date(ps);
@@ -297,10 +268,13 @@ static void
 tally_file(struct mld_digest_tally *t, size_t *n, enum mld_tally_kind kind,
     const char *path, unsigned top)
 {
+	/* The operand helper takes argv, which it does not change. */
+	char *argv[] = { (char *)path };
+
 	if (path == NULL)
 		return;
 	mld_digest_tally_init(&t[*n], kind, NULL, top);
-	read_tally(path, &t[(*n)++]);
+	mld_each_operand(1, argv, MLD_OPERAND_STREAM, read_tally, &t[(*n)++]);
 }
 
 static int
@@ -344,7 +318,9 @@ cmd_digest(struct mld_cli *cli)
 			break;
 		case 'f': head.from = cli->optarg; break;
 		case 'l': head.list = cli->optarg; break;
-		case 'n': top = top_arg(cli); break;
+		case 'n':
+			top = (unsigned)mld_optnum(cli, "-n", 1, 1000000);
+			break;
 		case 'p': people = cli->optarg; break;
 		case 't': head.to = cli->optarg; break;
 		case OPT_MAIL_FROM: mail.from = cli->optarg; break;

@@ -1,6 +1,7 @@
 /*
  * patchinfo - one line record per patch and cover letter of mboxes.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "tool.h"
 
 struct run {
+	bool list;		/* -l: operands list message files */
 	struct mld_analyser a;
 	struct mld_patch p;
 	struct mld_rec rec;
@@ -21,14 +23,14 @@ struct run {
 };
 
 /* Writes a record for each message of one mbox (errors are reported). */
-static void
+static bool
 do_input(struct run *r, const char *path)
 {
 	struct mld_mbox *mb = mld_mbox_open(path);
 	struct mld_msg m;
 
 	if (mb == NULL)
-		return;
+		return false;
 	while (mld_mbox_next(mb, &m) > 0) {
 		mld_progress(&r->pr, ++r->n, r->bytes += m.span, false);
 		if (!mld_patch_analyse(&r->a, &m, &r->p))
@@ -37,24 +39,24 @@ do_input(struct run *r, const char *path)
 		mld_rec_write(&r->rec, stdout);
 	}
 	mld_mbox_close(mb);
+	return true;
 }
 
 /*
  * Reads message file names, one a line, from path ("-" = stdin); each
  * file is one message, even where a body line starts with "From ".
  */
-static void
+static bool
 do_list(struct run *r, const char *path)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	FILE *f = mld_fopen_input(path);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
+	bool ok;
 
-	if (f == NULL) {
-		mld_err("%s: %m", path);
-		return;
-	}
+	if (f == NULL)
+		return false;
 	while ((n = getline(&line, &cap, f)) > 0) {
 		if (line[n - 1] == '\n')
 			line[--n] = '\0';
@@ -66,11 +68,20 @@ do_list(struct run *r, const char *path)
 			mld_rec_write(&r->rec, stdout);
 		}
 	}
-	if (ferror(f))
-		mld_err("%s: read error", mld_input_name(path));
+	if (!(ok = !ferror(f)))
+		mld_err("%s: read error: %s", mld_input_name(path),
+		    strerror(errno));
 	free(line);
-	if (f != stdin)
-		fclose(f);
+	mld_fclose_input(f);
+	return ok;
+}
+
+static bool
+operand(const struct mld_operand *op, void *data)
+{
+	struct run *r = data;
+
+	return r->list ? do_list(r, op->path) : do_input(r, op->path);
 }
 
 int
@@ -84,8 +95,8 @@ main(int argc, char **argv)
 	};
 	struct mld_cli cli = { "[-alq] [file ...]", opts, argc, argv, NULL };
 	struct run r = { .n = 0 };
-	bool all = false, list = false, quiet = false;
-	int c, i;
+	bool all = false, quiet = false;
+	int c;
 
 	mld_init("patchinfo");
 	while ((c = mld_getopt(&cli)) != -1) {
@@ -94,7 +105,7 @@ main(int argc, char **argv)
 			all = true;
 			break;
 		case 'l':
-			list = true;
+			r.list = true;
 			break;
 		case 'q':
 			quiet = true;
@@ -109,14 +120,7 @@ main(int argc, char **argv)
 	mld_patch_init(&r.p);
 	mld_rec_init(&r.rec);
 	mld_rec_write_header(stdout, mld_columns);
-	for (i = 0; i < (cli.argc > 0 ? cli.argc : 1); i++) {
-		const char *path = cli.argc > 0 ? cli.argv[i] : "-";
-
-		if (list)
-			do_list(&r, path);
-		else
-			do_input(&r, path);
-	}
+	mld_each_operand(cli.argc, cli.argv, MLD_OPERAND_STREAM, operand, &r);
 	mld_progress(&r.pr, r.n, r.bytes, true);
 	mld_rec_free(&r.rec);
 	mld_patch_free(&r.p);
