@@ -14,8 +14,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <gmime/gmime.h>
 
 /* Case-folded, with each run of white space one space, trimmed. */
 static char *
