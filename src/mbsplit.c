@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "header.h"
+#include "input.h"
 #include "mbox.h"
 #include "record.h"
 #include "select.h"
@@ -16,6 +17,7 @@ enum mode { INDEX, MBOX, DIR_OUT };
 
 enum {
 	OPT_SINCE = 256, OPT_UNTIL, OPT_DEDUPE_CONTENT, OPT_FSYNC,
+	OPT_FROM, OPT_TO, OPT_PRINT_RANGE, OPT_APPEND,
 };
 
 static const struct mld_opt opts[] = {
@@ -31,12 +33,19 @@ static const struct mld_opt opts[] = {
 	    "drop later copies of a From, Subject, Date and body" },
 	{ "since", OPT_SINCE, "date", "select messages dated date or later" },
 	{ "until", OPT_UNTIL, "date", "select messages dated before date" },
+	{ "from", OPT_FROM, "commit", "read a public-inbox after commit" },
+	{ "to", OPT_TO, "commit", "read a public-inbox up to commit" },
+	{ "print-range", OPT_PRINT_RANGE, NULL,
+	    "print the full ids of the commit range and exit" },
+	{ "append", OPT_APPEND, NULL,
+	    "no # header when the output file has records" },
 	{ NULL, 0, NULL, NULL },
 };
 
 struct run {
 	enum mode mode;
-	bool quiet;
+	bool quiet, print_range, append;
+	const char *from, *to;	/* the commit range of a public-inbox */
 	struct mld_select sel;
 	struct mld_dirout dir;
 	struct mld_rec rec;
@@ -72,14 +81,14 @@ one(struct run *r, const struct mld_msg *m)
 }
 
 static void
-input(struct run *r, const char *path)
+input(struct run *r, struct mld_inputs *in, int i)
 {
-	struct mld_mbox *mb = mld_mbox_open(path);
+	struct mld_reader *rd = mld_reader_open(in, i);
 	struct mld_msg m;
 
-	if (mb == NULL)
+	if (rd == NULL)
 		return;
-	while (!r->stop && mld_mbox_next(mb, &m) > 0) {
+	while (!r->stop && mld_reader_next(rd, &m) > 0) {
 		r->n++;
 		r->bytes += m.span;
 		one(r, &m);
@@ -87,7 +96,7 @@ input(struct run *r, const char *path)
 			r->stop = true;
 		mld_progress(&r->pr, r->n, r->bytes, false);
 	}
-	mld_mbox_close(mb);
+	mld_reader_close(rd);
 }
 
 static void
@@ -142,6 +151,18 @@ options(struct run *r, struct mld_cli *cli, const char **dir,
 				mld_badarg(cli, cli->optarg, "not a date");
 			r->sel.has_until = true;
 			break;
+		case OPT_FROM:
+			r->from = cli->optarg;
+			break;
+		case OPT_TO:
+			r->to = cli->optarg;
+			break;
+		case OPT_PRINT_RANGE:
+			r->print_range = true;
+			break;
+		case OPT_APPEND:
+			r->append = true;
+			break;
 		default:
 			mld_usage(cli);
 		}
@@ -153,9 +174,11 @@ main(int argc, char **argv)
 {
 	struct mld_cli cli = {
 		"[-mqu] [-d dir [-s n] [--fsync]] [-M hdr:re] [-r a-b]\n"
-		"\t[--dedupe-content] [--since date] [--until date] [file ...]",
+		"\t[--dedupe-content] [--since date] [--until date] [--append]\n"
+		"\t[--from commit] [--to commit] [--print-range] [file ...]",
 		opts, argc, argv, NULL };
 	struct run r = { 0 };
+	struct mld_inputs in;
 	const char *dir = NULL;
 	uint64_t start = 1;
 	bool do_fsync = false;
@@ -164,6 +187,13 @@ main(int argc, char **argv)
 	mld_init("mbsplit");
 	mld_select_init(&r.sel);
 	options(&r, &cli, &dir, &start, &do_fsync);
+	mld_inputs_init(&in, cli.argc, cli.argv, r.from, r.to, false);
+	if (r.print_range) {
+		if (!mld_inputs_print_range(&in, stdout))
+			mld_err("--print-range: no public-inbox to read");
+		mld_inputs_free(&in);
+		return mld_finish("message");
+	}
 	mld_gmime_init();
 	mld_progress_init(&r.pr, r.quiet);
 	r.scratch = g_string_new(NULL);
@@ -171,12 +201,11 @@ main(int argc, char **argv)
 	if (r.mode == DIR_OUT && !mld_dirout_open(&r.dir, dir, start,
 	    do_fsync))
 		return mld_finish("message");
-	if (r.mode == INDEX)
+	if (r.mode == INDEX && (!r.append || !mld_rec_output_has_data(stdout)))
 		mld_rec_write_header(stdout, mld_index_columns);
-	if (cli.argc == 0)
-		input(&r, "-");
-	for (i = 0; i < cli.argc; i++)
-		input(&r, cli.argv[i]);
+	for (i = 0; i < in.n; i++)
+		input(&r, &in, i);
+	mld_inputs_free(&in);
 	mld_progress(&r.pr, r.n, r.bytes, true);
 	if (r.sel.dropped > 0)
 		mld_note("%llu duplicate%s dropped",

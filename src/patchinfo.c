@@ -6,10 +6,13 @@
 #include <string.h>
 
 #include "header.h"
+#include "input.h"
 #include "mbox.h"
 #include "patch.h"
 #include "record.h"
 #include "tool.h"
+
+enum { OPT_APPEND = 256, OPT_FROM, OPT_TO };
 
 struct run {
 	struct mld_analyser a;
@@ -19,23 +22,23 @@ struct run {
 	uint64_t n, bytes;	/* messages and bytes read, for progress */
 };
 
-/* Writes a record for each message of one mbox (errors are reported). */
+/* Writes a record for each message of one operand (errors are reported). */
 static void
-do_input(struct run *r, const char *path)
+do_input(struct run *r, struct mld_inputs *in, int i)
 {
-	struct mld_mbox *mb = mld_mbox_open(path);
+	struct mld_reader *rd = mld_reader_open(in, i);
 	struct mld_msg m;
 
-	if (mb == NULL)
+	if (rd == NULL)
 		return;
-	while (mld_mbox_next(mb, &m) > 0) {
+	while (mld_reader_next(rd, &m) > 0) {
 		mld_progress(&r->pr, ++r->n, r->bytes += m.span, false);
 		if (!mld_patch_analyse(&r->a, &m, &r->p))
 			continue;
 		mld_patch_record(&r->p, &r->rec);
 		mld_rec_write(&r->rec, stdout);
 	}
-	mld_mbox_close(mb);
+	mld_reader_close(rd);
 }
 
 /*
@@ -79,11 +82,18 @@ main(int argc, char **argv)
 		{ "all", 'a', NULL, "also replies, pulls and other mail" },
 		{ "list", 'l', NULL, "operands list message files, one a line" },
 		{ "quiet", 'q', NULL, "no progress on a terminal" },
+		{ "append", OPT_APPEND, NULL,
+		    "no # header when the output file has records" },
+		{ "from", OPT_FROM, "commit", "read a public-inbox after commit" },
+		{ "to", OPT_TO, "commit", "read a public-inbox up to commit" },
 		{ NULL, 0, NULL, NULL },
 	};
-	struct mld_cli cli = { "[-alq] [file ...]", opts, argc, argv, NULL };
+	struct mld_cli cli = { "[-alq] [--append] [--from commit] "
+		"[--to commit] [file ...]", opts, argc, argv, NULL };
 	struct run r = { .n = 0 };
-	bool all = false, list = false, quiet = false;
+	struct mld_inputs in = { .n = 0 };
+	bool all = false, list = false, quiet = false, append = false;
+	const char *from = NULL, *to = NULL;
 	int c, i;
 
 	mld_init("patchinfo");
@@ -98,24 +108,37 @@ main(int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
+		case OPT_APPEND:
+			append = true;
+			break;
+		case OPT_FROM:
+			from = cli.optarg;
+			break;
+		case OPT_TO:
+			to = cli.optarg;
+			break;
 		default:
 			mld_usage(&cli);
 		}
 	}
+	if (list && (from != NULL || to != NULL))
+		mld_badarg(&cli, "-l", "message file lists have no commits");
+	if (!list)
+		mld_inputs_init(&in, cli.argc, cli.argv, from, to, false);
 	mld_gmime_init();
 	mld_progress_init(&r.pr, quiet);
 	mld_analyser_init(&r.a, all);
 	mld_patch_init(&r.p);
 	mld_rec_init(&r.rec);
-	mld_rec_write_header(stdout, mld_patch_columns);
-	for (i = 0; i < (cli.argc > 0 ? cli.argc : 1); i++) {
-		const char *path = cli.argc > 0 ? cli.argv[i] : "-";
-
-		if (list)
-			do_list(&r, path);
-		else
-			do_input(&r, path);
-	}
+	if (!append || !mld_rec_output_has_data(stdout))
+		mld_rec_write_header(stdout, mld_patch_columns);
+	if (list)
+		for (i = 0; i < (cli.argc > 0 ? cli.argc : 1); i++)
+			do_list(&r, cli.argc > 0 ? cli.argv[i] : "-");
+	else
+		for (i = 0; i < in.n; i++)
+			do_input(&r, &in, i);
+	mld_inputs_free(&in);
 	mld_progress(&r.pr, r.n, r.bytes, true);
 	mld_rec_free(&r.rec);
 	mld_patch_free(&r.p);
