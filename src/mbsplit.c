@@ -187,10 +187,10 @@ main(int argc, char **argv)
 	mld_init("mbsplit");
 	mld_select_init(&r.sel);
 	options(&r, &cli, &dir, &start, &do_fsync);
-	mld_inputs_init(&in, cli.argc, cli.argv, r.from, r.to, false);
+	mld_inputs_init(&in, cli.argc, cli.argv, r.from, r.to, r.print_range);
 	if (r.print_range) {
 		if (!mld_inputs_print_range(&in, stdout))
-			mld_err("--print-range: no public-inbox to read");
+			mld_badarg(&cli, "--print-range", "give one public-inbox");
 		mld_inputs_free(&in);
 		return mld_finish("message");
 	}
