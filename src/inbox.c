@@ -7,8 +7,7 @@
  * are written to cat-file while its output is read, at most WINDOW of
  * them ahead: they fit in the socket's buffer whatever cat-file does, so
  * writing never blocks, and cat-file never waits on a reader that waits
- * on it.  The socket (not a pipe) lets a cat-file that died be an error
- * (MSG_NOSIGNAL) instead of a SIGPIPE, which ends the programs quietly.
+ * on it.
  *
  * Deletions must be known before the message they delete is given out,
  * which comes first in the log: a first pass, `git log -- d` over the
@@ -127,47 +126,61 @@ spawn_error(GError **err, GError *e)
 }
 
 /*
- * Runs git in dir and returns its output, its line end removed, or NULL
- * when it failed.  *err is set only when git could not be run.
+ * Starts git in dir; *out reads its output.  With in not NULL, *in
+ * writes its input through a socket, not a pipe, so that writing to a
+ * git that died is an error (MSG_NOSIGNAL), not a SIGPIPE, which ends
+ * the programs quietly.  stderr is git's own unless quiet.
  */
-static char *
-git_output(const char *dir, const char *const *args, GError **err)
+static bool
+spawn_git(const char *dir, const char *const *args, bool quiet, int *in,
+    int *out, GPid *pid, GError **err)
 {
 	char **argv = git_argv(dir, args);
-	char *out = NULL;
-	int status;
 	GError *e = NULL;
+	int sv[2] = { -1, -1 };
+	bool ok;
 
-	if (!g_spawn_sync(NULL, argv, NULL,
-	    G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-	    &out, NULL, &status, &e)) {
-		spawn_error(err, e);
-		out = NULL;
-	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		g_free(out);
-		out = NULL;
-	} else {
-		g_strchomp(out);
+	if (in != NULL &&
+	    socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
+		    "socketpair: %s", strerror(errno));
+		g_strfreev(argv);
+		return false;
 	}
+	ok = g_spawn_async_with_pipes_and_fds(NULL, (const char *const *)argv,
+	    NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
+	    (quiet ? G_SPAWN_STDERR_TO_DEV_NULL : 0), NULL, NULL, sv[1], -1,
+	    -1, NULL, NULL, 0, pid, NULL, out, NULL, &e);
 	g_strfreev(argv);
-	return out;
+	if (sv[1] >= 0)
+		close(sv[1]);
+	if (!ok) {
+		spawn_error(err, e);
+		if (sv[0] >= 0)
+			close(sv[0]);
+		return false;
+	}
+	if (in != NULL)
+		*in = sv[0];
+	return true;
 }
 
-/* The full id of the commit rev names in dir, or NULL. */
-static char *
-rev_parse(const char *dir, const char *rev, GError **err)
+/* Writes all of buf to a socket spawn_git made; false on an error. */
+static bool
+send_all(int fd, const char *buf, size_t len)
 {
-	char *spec = g_strconcat(rev, "^{commit}", NULL);
-	const char *const args[] = { "rev-parse", "--verify", "-q",
-		"--end-of-options", spec, NULL };
-	char *id = git_output(dir, args, err);
+	ssize_t n;
 
-	g_free(spec);
-	if (id != NULL && !is_oid(id, strlen(id))) {
-		g_free(id);
-		id = NULL;
+	while (len > 0) {
+		n = send(fd, buf, len, MSG_NOSIGNAL);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return false;
+		buf += n;
+		len -= (size_t)n;
 	}
-	return id;
+	return true;
 }
 
 static int
@@ -244,49 +257,73 @@ find_epochs(struct mld_inbox *ib, const char *path, GError **err)
 
 #define EPOCH(ib, i) (&g_array_index((ib)->epochs, struct epoch, (i)))
 
-/* Finds the one epoch holding commit rev: its index and full id. */
-static bool
-locate(struct mld_inbox *ib, const char *path, const char *rev,
-    guint *at, char **full, GError **err)
-{
-	GError *e = NULL;
-	guint i;
-	char *id;
+/* What a commit named on the command line turned out to be in an epoch. */
+enum found { NONE, FOUND, AMBIGUOUS };
 
-	*full = NULL;
-	if (rev[0] == '\0' || rev[0] == '-') {
-		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-		    "%s: not a commit: '%s'", path, rev);
+/*
+ * Looks revs[0..n) up as commits in dir with one git cat-file
+ * --batch-check: ids[i] gets the full id when found[i] is FOUND.  The
+ * questions are a few short lines, which the socket holds whole, so
+ * they are all written before the answers are read.
+ */
+static bool
+lookup(const char *dir, const char *const *revs, int n, char **ids,
+    enum found *found, GError **err)
+{
+	const char *const args[] = { "cat-file", "--batch-check", NULL };
+	char *line = NULL, *sp;
+	GString *q = g_string_new(NULL);
+	size_t cap = 0;
+	ssize_t len;
+	int in, out, i, status;
+	FILE *f;
+	GPid pid;
+
+	for (i = 0; i < n; i++) {
+		g_string_append_printf(q, "%s^{commit}\n", revs[i]);
+		ids[i] = NULL;
+		found[i] = NONE;
+	}
+	if (!spawn_git(dir, args, true, &in, &out, &pid, err)) {
+		g_string_free(q, TRUE);
 		return false;
 	}
-	for (i = 0; i < ib->epochs->len; i++) {
-		if (EPOCH(ib, i)->head == NULL)
-			continue;
-		if ((id = rev_parse(EPOCH(ib, i)->dir, rev, &e)) == NULL) {
-			if (e != NULL) {
-				g_propagate_error(err, e);
-				g_free(*full);
-				return false;
-			}
-			continue;
+	if (!send_all(in, q->str, q->len))
+		n = 0;
+	close(in);
+	g_string_free(q, TRUE);
+	f = fdopen(out, "r");
+	for (i = 0; i < n && (len = getline(&line, &cap, f)) > 0; i++) {
+		line[strcspn(line, "\n")] = '\0';
+		sp = strchr(line, ' ');
+		if (sp != NULL && g_str_has_prefix(sp, " commit ") &&
+		    is_oid(line, (size_t)(sp - line))) {
+			ids[i] = g_strndup(line, (size_t)(sp - line));
+			found[i] = FOUND;
+		} else if (g_str_has_suffix(line, " ambiguous")) {
+			found[i] = AMBIGUOUS;
 		}
-		if (*full != NULL) {
-			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-			    "%s: commit %s is in two epochs (%s, %s): give "
-			    "more of its digits", path, rev,
-			    EPOCH(ib, *at)->dir, EPOCH(ib, i)->dir);
-			g_free(id);
-			g_free(*full);
-			*full = NULL;
-			return false;
-		}
-		*full = id;
-		*at = i;
 	}
-	if (*full == NULL)
-		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-		    "%s: no commit %s in the inbox", path, rev);
-	return *full != NULL;
+	free(line);
+	fclose(f);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	g_spawn_close_pid(pid);
+	return true;
+}
+
+/* A commit as the command line may name it: one line of cat-file input. */
+static bool
+plausible_rev(const char *rev)
+{
+	const char *p;
+
+	if (rev[0] == '\0' || rev[0] == '-' || strlen(rev) > 256)
+		return false;
+	for (p = rev; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ')
+			return false;
+	return true;
 }
 
 /* Whether commit a is an ancestor of b in dir. */
@@ -311,40 +348,97 @@ is_ancestor(const char *dir, const char *a, const char *b, GError **err)
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+/*
+ * Notes that rev, one end of the range, is the commit found in epoch i:
+ * *id and *at; false with *err when it names commits of two epochs.
+ */
+static bool
+place(struct mld_inbox *ib, const char *path, const char *rev, guint i,
+    char *found, char **id, guint *at, GError **err)
+{
+	if (*id != NULL) {
+		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+		    "%s: commit %s is in two epochs (%s, %s): give more of "
+		    "its digits", path, rev, EPOCH(ib, *at)->dir,
+		    EPOCH(ib, i)->dir);
+		g_free(found);
+		return false;
+	}
+	*id = found;
+	*at = i;
+	return true;
+}
+
 /* Sets the range's epochs and ends; false with *err when it is wrong. */
 static bool
 find_range(struct mld_inbox *ib, const char *path, const char *from,
     const char *to, GError **err)
 {
-	guint i, at;
-	bool any = false;
-	char *id;
+	const char *revs[3] = { "HEAD", NULL, NULL }, *bad = NULL;
+	int k = 1, kfrom = -1, kto = -1;
+	guint i, at_from = 0, at_to = 0;
+	enum found found[3];
+	char *ids[3], *fid, *tid;
+	bool any = false, ok;
 
-	for (i = 0; i < ib->epochs->len; i++) {
-		/* A commit of no epoch is "unknown", even if HEAD is. */
-		EPOCH(ib, i)->head = rev_parse(EPOCH(ib, i)->dir, "HEAD", err);
-		if (*err != NULL)
+	if (from != NULL)
+		revs[kfrom = k++] = from;
+	if (to != NULL)
+		revs[kto = k++] = to;
+	for (i = 1; (int)i < k; i++)
+		if (!plausible_rev(revs[i])) {
+			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+			    "%s: not a commit: '%s'", path, revs[i]);
 			return false;
-		if (EPOCH(ib, i)->head != NULL) {
+		}
+	for (i = 0; i < ib->epochs->len; i++) {
+		if (!lookup(EPOCH(ib, i)->dir, revs, k, ids, found, err))
+			return false;
+		/* An empty epoch (a new one, not yet written) has no HEAD. */
+		EPOCH(ib, i)->head = ids[0];
+		if (ids[0] != NULL) {
 			if (!any)
 				ib->first = i;
 			ib->last = i;
 			any = true;
 		}
-	}
-	if (from != NULL) {
-		if (!locate(ib, path, from, &at, &ib->from, err))
+		if (kfrom > 0 && found[kfrom] == AMBIGUOUS)
+			bad = from;
+		if (kto > 0 && found[kto] == AMBIGUOUS)
+			bad = to;
+		fid = kfrom > 0 ? ids[kfrom] : NULL;
+		tid = kto > 0 ? ids[kto] : NULL;
+		if (bad != NULL) {
+			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+			    "%s: commit %s is ambiguous in %s: give more of "
+			    "its digits", path, bad, EPOCH(ib, i)->dir);
+			g_free(fid);
+			g_free(tid);
 			return false;
-		ib->first = at;
-	}
-	if (to != NULL) {
-		if (!locate(ib, path, to, &at, &id, err))
+		}
+		/* place() takes the id, and frees it when it fails. */
+		ok = fid == NULL || place(ib, path, from, i, fid, &ib->from,
+		    &at_from, err);
+		if (tid != NULL && ok)
+			ok = place(ib, path, to, i, tid, &ib->to, &at_to, err);
+		else if (tid != NULL)
+			g_free(tid);
+		if (!ok)
 			return false;
-		ib->to = id;
-		ib->last = at;
-	} else if (any) {
+	}
+	if ((from != NULL && ib->from == NULL) || (to != NULL &&
+	    ib->to == NULL)) {
+		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+		    "%s: no commit %s in the inbox", path,
+		    from != NULL && ib->from == NULL ? from : to);
+		return false;
+	}
+	if (from != NULL)
+		ib->first = at_from;
+	if (to != NULL)
+		ib->last = at_to;
+	else if (any)
 		ib->to = g_strdup(EPOCH(ib, ib->last)->head);
-	}
 	if (ib->from == NULL || ib->to == NULL)
 		return true;
 	if (ib->first > ib->last || (ib->first == ib->last &&
@@ -417,28 +511,23 @@ start_log(struct mld_inbox *ib, guint i, const char *path, GPid *pid)
 		"--reverse", "--raw", "--no-renames", "--no-abbrev",
 		"--no-color", "--no-show-signature", "--format=%H", range, "--",
 		path, NULL };
-	char **argv = git_argv(EPOCH(ib, i)->dir, args);
-	GError *e = NULL, *err = NULL;
+	GError *err = NULL;
 	FILE *f = NULL;
 	int out;
 
-	if (g_spawn_async_with_pipes(NULL, argv, NULL, G_SPAWN_SEARCH_PATH |
-	    G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, pid, NULL, &out, NULL,
-	    &e)) {
+	if (spawn_git(EPOCH(ib, i)->dir, args, false, NULL, &out, pid, &err)) {
 		f = fdopen(out, "r");
 	} else {
-		spawn_error(&err, e);
 		mld_err("%s: %s", EPOCH(ib, i)->dir, err->message);
 		g_error_free(err);
 	}
-	g_strfreev(argv);
 	g_free(range);
 	return f;
 }
 
 /* Waits for a git process; reports a failure unless quiet. */
 static bool
-reap(const struct mld_inbox *ib, GPid pid, const char *what, bool quiet)
+reap(const char *dir, GPid pid, const char *what, bool quiet)
 {
 	int status;
 
@@ -449,7 +538,7 @@ reap(const struct mld_inbox *ib, GPid pid, const char *what, bool quiet)
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return true;
 	if (!quiet)
-		mld_err("%s: git %s failed", EPOCH(ib, ib->cur)->dir, what);
+		mld_err("%s: git %s failed", dir, what);
 	return false;
 }
 
@@ -508,7 +597,6 @@ count_deletions(struct mld_inbox *ib)
 	for (i = ib->first; i <= ib->last; i++) {
 		if (EPOCH(ib, i)->head == NULL)
 			continue;
-		ib->cur = i;
 		if ((f = start_log(ib, i, "d", &pid)) == NULL)
 			return false;
 		while (read_line(ib, f, &n)) {
@@ -523,7 +611,7 @@ count_deletions(struct mld_inbox *ib)
 			    GUINT_TO_POINTER(k + 1));
 		}
 		fclose(f);
-		if (!reap(ib, pid, "log", false))
+		if (!reap(EPOCH(ib, i)->dir, pid, "log", false))
 			return false;
 	}
 	return true;
@@ -574,38 +662,22 @@ static bool
 start_epoch(struct mld_inbox *ib)
 {
 	const char *const args[] = { "cat-file", "--batch", NULL };
-	char **argv;
-	GError *e = NULL, *err = NULL;
-	int sv[2], out;
-	bool ok;
+	GError *err = NULL;
+	int out;
 
 	ib->log_done = false;
 	ib->head = ib->count = 0;
 	ib->commit[0] = '\0';
 	if ((ib->log = start_log(ib, ib->cur, NULL, &ib->log_pid)) == NULL)
 		return false;
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
-		mld_err("socketpair: %s", strerror(errno));
-		fclose(ib->log);
-		reap(ib, ib->log_pid, "log", true);
-		return false;
-	}
-	argv = git_argv(EPOCH(ib, ib->cur)->dir, args);
-	ok = g_spawn_async_with_pipes_and_fds(NULL, (const char *const *)argv,
-	    NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-	    sv[1], -1, -1, NULL, NULL, 0, &ib->cat_pid, NULL, &out, NULL, &e);
-	g_strfreev(argv);
-	close(sv[1]);
-	if (!ok) {
-		spawn_error(&err, e);
+	if (!spawn_git(EPOCH(ib, ib->cur)->dir, args, false, &ib->cat_in, &out,
+	    &ib->cat_pid, &err)) {
 		mld_err("%s: %s", EPOCH(ib, ib->cur)->dir, err->message);
 		g_error_free(err);
-		close(sv[0]);
 		fclose(ib->log);
-		reap(ib, ib->log_pid, "log", true);
+		reap(NULL, ib->log_pid, "log", true);
 		return false;
 	}
-	ib->cat_in = sv[0];
 	ib->cat = fdopen(out, "r");
 	setvbuf(ib->cat, NULL, _IOFBF, 1 << 16);
 	ib->reading = true;
@@ -616,6 +688,7 @@ start_epoch(struct mld_inbox *ib)
 static bool
 end_epoch(struct mld_inbox *ib, bool quiet)
 {
+	const char *dir = EPOCH(ib, ib->cur)->dir;
 	bool ok;
 
 	ib->reading = false;
@@ -623,8 +696,9 @@ end_epoch(struct mld_inbox *ib, bool quiet)
 	ib->cat_in = -1;
 	fclose(ib->log);
 	fclose(ib->cat);
-	ok = reap(ib, ib->log_pid, "log", quiet);
-	return reap(ib, ib->cat_pid, "cat-file", quiet || !ok) && ok;
+	ok = reap(dir, ib->log_pid, "log", quiet);
+
+	return reap(dir, ib->cat_pid, "cat-file", quiet || !ok) && ok;
 }
 
 /*
@@ -634,10 +708,6 @@ end_epoch(struct mld_inbox *ib, bool quiet)
 static bool
 request(struct mld_inbox *ib)
 {
-	const char *p;
-	ssize_t n;
-	size_t left;
-
 	if (ib->count > WINDOW / 2)
 		return true;
 	g_string_truncate(ib->ids, 0);
@@ -652,17 +722,10 @@ request(struct mld_inbox *ib)
 		g_string_append(ib->ids, w->blob);
 		g_string_append_c(ib->ids, '\n');
 	}
-	for (p = ib->ids->str, left = ib->ids->len; left > 0; ) {
-		n = send(ib->cat_in, p, left, MSG_NOSIGNAL);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			mld_err("%s: git cat-file: %s", EPOCH(ib, ib->cur)->dir,
-			    strerror(errno));
-			return false;
-		}
-		p += n;
-		left -= (size_t)n;
+	if (!send_all(ib->cat_in, ib->ids->str, ib->ids->len)) {
+		mld_err("%s: git cat-file: %s", EPOCH(ib, ib->cur)->dir,
+		    strerror(errno));
+		return false;
 	}
 	return true;
 }
@@ -724,12 +787,14 @@ mld_inbox_next(struct mld_inbox *ib, struct mld_msg *msg)
 	if (ib->to == NULL || ib->done)
 		return 0;
 	if (!ib->started) {
+		/* The first epoch's git starts while the deletions are read. */
 		ib->started = true;
-		if (!count_deletions(ib)) {
-			ib->done = true;
-			return -1;
-		}
 		ib->cur = ib->first;
+		while (ib->cur <= ib->last && EPOCH(ib, ib->cur)->head == NULL)
+			ib->cur++;
+		if ((ib->cur <= ib->last && !start_epoch(ib)) ||
+		    !count_deletions(ib))
+			goto failed;
 	}
 	for (; ib->cur <= ib->last; ib->cur++) {
 		if (EPOCH(ib, ib->cur)->head == NULL)
