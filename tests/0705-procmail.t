@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$top/tests/inbox.sh"
 command -v procmail > /dev/null || skip_all "procmail is not installed"
-plan 6
+plan 7
 
 m=$data/inbox
 # The recipe as the README gives it, its paths made the test's.
@@ -47,4 +47,11 @@ patchinfo --append "$m/1.eml" >> "$T/empty.tsv"
 is "$(grep -c '^#' "$T/empty.tsv")" 1 "--append to an empty file: the header"
 is "$(patchinfo --append "$m/1.eml" | grep -c '^#')" 1 \
     "--append to a pipe: the header"
+for f in 1 2 3; do
+	mbsplit --append "$m/$f.eml" >> "$T/index.tsv"
+done
+is "$(cut -f 1,5 "$T/index.tsv")" "#n	msgid
+1	msg1@example.org
+1	msg2@example.org
+1	msg3@example.org" "mbsplit --append: one index header for three runs"
 finish
