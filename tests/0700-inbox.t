@@ -9,9 +9,7 @@ plan 26
 
 m=$data/inbox
 pi=$T/kvm
-mkdir -p "$pi/git"
-pi_epoch "$pi/git/0.git"
-pi_epoch "$pi/git/1.git"
+pi_inbox "$pi"
 c1=$(pi_add "$pi/git/0.git" "$m/1.eml")
 c2=$(pi_add "$pi/git/0.git" "$m/2.eml")
 c3=$(pi_add "$pi/git/0.git" "$m/3.eml")
@@ -70,32 +68,25 @@ printf 'msg3@example.org\nmsg4@example.org\nmsg5@example.org\n' \
 cmp_files "$T/pi-range" "$T/pi-range.want" "patchinfo --from --to"
 
 # Errors: each named, status 2, nothing on stdout.
-err() {
-	_want=$1
-	shift
-	"$@" > "$T/out" 2> "$T/err"
-	_rc=$?
-	is "$_rc:$(wc -c < "$T/out"):$(cat "$T/err")" "2:0:$_want" "$_want"
-}
-err "mbsplit: $pi: no commit 0123abc in the inbox" \
+refused "mbsplit: $pi: no commit 0123abc in the inbox" \
     mbsplit --from 0123abc "$pi"
-err "mbsplit: $pi: commit $(short "$c4") does not come before $(short "$c2")" \
+refused "mbsplit: $pi: commit $(short "$c4") does not come before $(short "$c2")" \
     mbsplit --from "$(short "$c4")" --to "$(short "$c2")" "$pi"
-err "patchinfo: $pi: commit $c3 does not come before $c1" \
+refused "patchinfo: $pi: commit $c3 does not come before $c1" \
     patchinfo --from "$c3" --to "$c1" "$pi"
 mkdir "$T/plain"
-err "mbsplit: $T/plain: not a mailbox: no cur/ or new/ (maildir), no numbered file (MH), no git/ (public-inbox)" \
+refused "mbsplit: $T/plain: not a mailbox: no cur/ or new/ (maildir), no numbered file (MH), no git/ (public-inbox)" \
     mbsplit "$T/plain"
 mkdir -p "$T/nogit/git"
-err "mbsplit: $T/nogit: not a public-inbox: no epoch repository in $T/nogit/git" \
+refused "mbsplit: $T/nogit: not a public-inbox: no epoch repository in $T/nogit/git" \
     mbsplit "$T/nogit"
-err "mbsplit: --from and --to name commits: give a public-inbox" \
+refused "mbsplit: --from and --to name commits: give a public-inbox" \
     mbsplit --from "$c1" "$m/1.eml"
-err "patchinfo: --from and --to name commits of one public-inbox: give one" \
+refused "patchinfo: --from and --to name commits of one public-inbox: give one" \
     patchinfo --to "$c1" "$pi" "$pi/git/1.git"
-err "mbsplit: git: not found: reading a public-inbox needs git" \
+refused "mbsplit: git: not found: reading a public-inbox needs git" \
     env PATH=/nonexistent "$top/mbsplit" "$pi"
-err "mbsplit: $pi: not a commit: '-x'" mbsplit --from=-x "$pi"
+refused "mbsplit: $pi: not a commit: '-x'" mbsplit --from=-x "$pi"
 
 # A blob the repository lacks: reported with its commit, then skipped.
 e=$T/broken.git

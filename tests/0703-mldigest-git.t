@@ -8,9 +8,7 @@ plan 16
 
 m=$data/inbox
 pi=$T/kvm
-mkdir -p "$pi/git"
-pi_epoch "$pi/git/0.git"
-pi_epoch "$pi/git/1.git"
+pi_inbox "$pi"
 c1=$(pi_add "$pi/git/0.git" "$m/1.eml")
 c2=$(pi_add "$pi/git/0.git" "$m/3.eml")
 c3=$(pi_add "$pi/git/1.git" "$m/4.eml")
@@ -45,21 +43,14 @@ is "$(cat "$T/state")" "$c4" "third run: the state moves on"
 is "$(ls "$T")" "$(ls "$T" | grep -v 'state.tmp')" "no temporary state left"
 
 # Errors: named, status 2, no digest.
-err() {
-	_want=$1
-	shift
-	"$@" > "$T/out" 2> "$T/err"
-	_rc=$?
-	is "$_rc:$(wc -c < "$T/out"):$(head -n 1 "$T/err")" "2:0:$_want" "$_want"
-}
-err "mbsplit: $pi: no commit 0123abc in the inbox" \
+refused "mbsplit: $pi: no commit 0123abc in the inbox" \
     mldigest --git "$pi" --from 0123abc
-err "mbsplit: $pi: commit $c3 does not come before $c1" \
+refused "mbsplit: $pi: commit $c3 does not come before $c1" \
     mldigest --git "$pi" --from "$c3" --to "$c1"
-err "mbsplit: $T/state: not a public-inbox: no git/0.git, and not a git repository" \
+refused "mbsplit: $T/state: not a public-inbox: no git/0.git, and not a git repository" \
     mldigest --git "$T/state"
 echo 'not a commit' > "$T/bad"
-err "mldigest: $T/bad: not a commit id" mldigest --git "$pi" --state "$T/bad"
-err "mldigest: --state keeps the place in a public-inbox: give --git" \
+refused "mldigest: $T/bad: not a commit id" mldigest --git "$pi" --state "$T/bad"
+refused "mldigest: --state keeps the place in a public-inbox: give --git" \
     mldigest --state "$T/state" "$T/r.mbox"
 finish

@@ -11,9 +11,7 @@ plan 6
 # The sample week in two epochs: its first 20 messages, then the rest.
 mbsplit -d "$T/week" "$samples/kvm-week.mbox" > "$T/files"
 pi=$T/kvm
-mkdir -p "$pi/git"
-pi_epoch "$pi/git/0.git"
-pi_epoch "$pi/git/1.git"
+pi_inbox "$pi"
 n=0
 while read -r f; do
 	n=$((n + 1))

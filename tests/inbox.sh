@@ -3,10 +3,14 @@
 # deletion, the deleted message as `d`, as public-inbox writes them.
 #
 #   pi_epoch DIR            create an empty epoch repository
+#   pi_inbox DIR            create an inbox of two empty epochs,
+#                           DIR/git/0.git and DIR/git/1.git
 #   pi_add DIR FILE         commit FILE as the epoch's message; prints
 #                           the commit id
 #   pi_delete DIR FILE      commit the deletion of the message in FILE
 #   pi_mboxrd FILE...       the files as lore's mboxrd export writes them
+#   refused MSG CMD...      CMD exits 2, writes nothing on stdout and MSG
+#                           as the first line of stderr (one test)
 
 GIT_AUTHOR_NAME=archiver GIT_AUTHOR_EMAIL=archiver@example.org
 GIT_COMMITTER_NAME=archiver GIT_COMMITTER_EMAIL=archiver@example.org
@@ -14,6 +18,10 @@ export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
 _pi_time=1786000000
 
 pi_epoch() { git init -q --bare "$1"; }
+
+pi_inbox() {
+	mkdir -p "$1/git" && pi_epoch "$1/git/0.git" && pi_epoch "$1/git/1.git"
+}
 
 _pi_commit() {
 	_b=$(git --git-dir="$1" hash-object -w "$3") || return 1
@@ -37,4 +45,12 @@ pi_mboxrd() {
 		sed 's/^>*From />&/' "$_f"
 		echo
 	done
+}
+
+refused() {
+	_want=$1
+	shift
+	"$@" > "$T/refused.out" 2> "$T/refused.err"
+	is "$?:$(wc -c < "$T/refused.out"):$(head -n 1 "$T/refused.err")" \
+	    "2:0:$_want" "$_want"
 }
