@@ -192,6 +192,7 @@ main(int argc, char **argv)
 		if (!mld_inputs_print_range(&in, stdout))
 			mld_badarg(&cli, "--print-range", "give one public-inbox");
 		mld_inputs_free(&in);
+		mld_select_free(&r.sel);
 		return mld_finish("message");
 	}
 	mld_gmime_init();
