@@ -1,7 +1,8 @@
 /*
  * digest.h - the text of the digest: its header, its tally sections, its
- * patch list and the commit messages of the new patches, made from
- * patchinfo records and domtally lines.
+ * patch list and the commit messages of the new patches, made from the
+ * postings (postings.h) and domtally lines.  It renders only: what makes
+ * a posting is decided in postings.c.
  *
  * Everything taken from mail is made safe for a terminal before it is
  * printed: invalid UTF-8 is repaired, C0 controls and DEL (other than the
@@ -15,39 +16,11 @@
 #include <stdio.h>
 #include <glib.h>
 
-#include "record.h"
+#include "postings.h"
 #include "seen.h"
 
 /* Width of the line that ends each commit message. */
 #define MLD_DIGEST_RULE 70
-
-/* One patch or cover letter: the patchinfo columns the digest uses. */
-struct mld_patch {
-	char *date, *msgid, *series, *subject, *title, *author, *body;
-	unsigned version, n, total;
-};
-
-/*
- * The postings of one digest, a posting being the messages that share a
- * series key.  Records wait in an unlinked temporary file in TMPDIR until
- * the digest is written; a failure to write or read it ends the program.
- */
-struct mld_digest;
-
-/* With dates_only, records only move the first and last dates. */
-struct mld_digest *mld_digest_new(bool dates_only);
-void mld_digest_free(struct mld_digest *d);
-/* Adds a copy of p; replies, pulls and other kinds are not given here. */
-void mld_digest_add(struct mld_digest *d, const struct mld_patch *p);
-/*
- * Reads every record of `in`, finding the columns by the names of its
- * header line (DESIGN order without one); records of kind patch and cover
- * are added, others are passed over.  Returns false on a read error.
- */
-bool mld_digest_read(struct mld_digest *d, struct mld_recin *in);
-/* The dates of the first and last message (ISO 8601), or NULL if none. */
-const char *mld_digest_first(const struct mld_digest *d);
-const char *mld_digest_last(const struct mld_digest *d);
 
 /*
  * "===== Patch list in this time period =====" and one line per
@@ -57,7 +30,7 @@ const char *mld_digest_last(const struct mld_digest *d);
  * first patch, N is its announced number of patches and M how many of
  * them the input lacks.
  */
-void mld_digest_list(struct mld_digest *d, FILE *out);
+void mld_digest_list(struct mld_postings *ps, FILE *out);
 /*
  * "===== Patch Commit Messages ====" and, for each posting newest first,
  * its first patch then its cover letter, each one of:
@@ -70,7 +43,7 @@ void mld_digest_list(struct mld_digest *d, FILE *out);
  *                      "subsystem: " parts)
  * Every message printed is then added to `seen`.
  */
-void mld_digest_messages(struct mld_digest *d, struct mld_seen *seen,
+void mld_digest_messages(struct mld_postings *ps, struct mld_seen *seen,
     FILE *out);
 
 /* "From A to B" / "<LIST> mailing list update from A to B" / blank. */
@@ -93,7 +66,7 @@ char *mld_digest_author(const char *author);
 void mld_digest_safe(GString *out, const char *s, bool oneline);
 
 /* The keys under which a patch is remembered in a seen set. */
-char *mld_digest_key_msgid(const struct mld_patch *p);
-char *mld_digest_key_title(const struct mld_patch *p);
+char *mld_digest_key_msgid(const struct mld_entry *p);
+char *mld_digest_key_title(const struct mld_entry *p);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "digest.h"
 #include "header.h"
+#include "postings.h"
 #include "record.h"
 #include "seen.h"
 #include "tool.h"
@@ -35,14 +36,14 @@ each_input(int argc, char **argv, bool (*fn)(const char *, void *),
 }
 
 static bool
-read_records(const char *path, void *d)
+read_records(const char *path, void *ps)
 {
 	struct mld_recin in;
 	bool ok;
 
 	if (!mld_recin_open(&in, path))
 		return false;
-	ok = mld_digest_read(d, &in);
+	ok = mld_postings_read(ps, &in);
 	mld_recin_close(&in);
 	return ok;
 }
@@ -64,7 +65,7 @@ cmd_header(struct mld_cli *cli)
 		{ NULL, 0, NULL, NULL },
 	};
 	const char *from = NULL, *to = NULL, *list = NULL;
-	struct mld_digest *d = NULL;
+	struct mld_postings *ps = NULL;
 	GString *out = g_string_new(NULL);
 	int c;
 
@@ -78,18 +79,18 @@ cmd_header(struct mld_cli *cli)
 	}
 	/* Records are read only for the labels they would give. */
 	if (from == NULL || to == NULL) {
-		d = mld_digest_new(true);
-		each_input(cli->argc, cli->argv, read_records, d);
+		ps = mld_postings_new(true);
+		each_input(cli->argc, cli->argv, read_records, ps);
 		if (from == NULL)
-			from = mld_digest_first(d);
+			from = mld_postings_first_date(ps);
 		if (to == NULL)
-			to = mld_digest_last(d);
+			to = mld_postings_last_date(ps);
 	}
 	mld_digest_header(out, list, from ? from : "unknown",
 	    to ? to : "unknown");
 	put(out);
 	g_string_free(out, TRUE);
-	mld_digest_free(d);
+	mld_postings_free(ps);
 	return mld_finish("record");
 }
 
@@ -183,7 +184,7 @@ cmd_patches(struct mld_cli *cli)
 		    "add what is printed" },
 		{ NULL, 0, NULL, NULL },
 	};
-	struct mld_digest *d = mld_digest_new(false);
+	struct mld_postings *ps = mld_postings_new(false);
 	struct mld_seen seen;
 	const char *seenpath = NULL;
 	bool ok;
@@ -194,12 +195,19 @@ cmd_patches(struct mld_cli *cli)
 		if (c == 's')
 			seenpath = cli->optarg;
 	mld_seen_init(&seen);
-	/* Without its state a digest would report everything again. */
-	if (seenpath != NULL && !mld_seen_load(&seen, seenpath))
-		mld_fatal("%s: cannot read the seen state", seenpath);
-	ok = each_input(cli->argc, cli->argv, read_records, d);
-	mld_digest_list(d, stdout);
-	mld_digest_messages(d, &seen, stdout);
+	/*
+	 * Without its state a digest would report everything again: a state
+	 * that cannot be read, or a file that is none, ends the run (it was
+	 * reported) before a line of the digest is printed.
+	 */
+	if (seenpath != NULL && !mld_seen_load(&seen, seenpath)) {
+		mld_seen_free(&seen);
+		mld_postings_free(ps);
+		return mld_finish("record");
+	}
+	ok = each_input(cli->argc, cli->argv, read_records, ps);
+	mld_digest_list(ps, stdout);
+	mld_digest_messages(ps, &seen, stdout);
 	/*
 	 * The state changes only once the digest is out and the input was
 	 * all read: a digest that was lost is sent again next time.
@@ -211,7 +219,7 @@ cmd_patches(struct mld_cli *cli)
 			mld_seen_save(&seen);
 	}
 	mld_seen_free(&seen);
-	mld_digest_free(d);
+	mld_postings_free(ps);
 	return mld_finish("record");
 }
 

@@ -85,7 +85,7 @@ main(int argc, char **argv)
 	    "\t[--no-bots] [file ...]",
 	    opts, argc, argv, NULL };
 	struct mld_ident_cfg cfg = { .mode = MLD_IDENT_PEOPLE,
-	    .column = "contributor" };
+	    .column = mld_columns[MLD_COL_CONTRIBUTOR] };
 	struct mld_tally_print how = { .top = 0 };
 	struct mld_mailmap *mailmap = NULL;
 	struct mld_orgmap *orgmap = NULL;

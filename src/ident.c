@@ -276,7 +276,7 @@ count_record(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 	else if (hl > 0)
 		idx = mld_recin_column(in, cfg->column, -1);
 	else
-		idx = nf == 1 ? 0 : MLD_IDENT_CONTRIBUTOR;
+		idx = nf == 1 ? 0 : MLD_COL_CONTRIBUTOR;
 	if (idx < 0) {
 		mld_err("%s: line %llu: the header has no column %s", in->name,
 		    (unsigned long long)in->lineno, cfg->column);

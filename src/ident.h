@@ -18,6 +18,7 @@
 #include <glib.h>
 
 #include "bots.h"
+#include "columns.h"
 #include "mailmap.h"
 #include "orgmap.h"
 #include "record.h"
@@ -25,8 +26,6 @@
 #include "tool.h"
 
 #define MLD_IDENT_NO_DOMAIN "(no domain)"
-/* patchinfo's contributor column (0-based), for records without header. */
-#define MLD_IDENT_CONTRIBUTOR 9
 
 enum mld_ident_mode {
 	MLD_IDENT_PEOPLE,	/* key: lower-cased address; variant: name */
@@ -85,7 +84,7 @@ int mld_ident_count(const struct mld_ident_cfg *cfg, struct mld_tally *t,
  * Counts every record of in.  The field is cfg->field, else the column
  * named cfg->column in the last '#' header; without a header, a record
  * of one field is that field and a longer one is patchinfo's (field
- * MLD_IDENT_CONTRIBUTOR).  Bad records are reported with their line
+ * MLD_COL_CONTRIBUTOR).  Bad records are reported with their line
  * number and skipped.  Returns false when in cannot be read on (a read
  * error, or a header without the column).
  */

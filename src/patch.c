@@ -3,18 +3,16 @@
  */
 #include "patch.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <gmime/gmime.h>
 
 #include "addr.h"
 #include "body.h"
+#include "columns.h"
 #include "header.h"
 #include "subject.h"
 #include "trailers.h"
-
-const char *const mld_patch_columns[] = { "kind", "date", "msgid",
-	"series", "version", "n", "total", "prefix", "author", "contributor",
-	"subject", "title", "diffstat", "trailers", "body", NULL };
 
 /*
  * Appends a message file's text with LF line ends.  Unlike mld_msg_text
@@ -43,8 +41,8 @@ static const char *const hnames[NH] = {
 	[H_CTE] = "Content-Transfer-Encoding",
 };
 
-/* Patches and covers remembered per generation of the seen set. */
-#define SEEN_GENERATION 16384
+/* Patches and covers kept per generation of the recent set. */
+#define RECENT_GENERATION 16384
 
 /* A patch or cover letter seen earlier in the run. */
 struct posting {
@@ -54,31 +52,31 @@ struct posting {
 };
 
 /*
- * One generation of the seen set: message ID -> 1 + index in postings.
+ * One generation of the recent set: message ID -> 1 + index in postings.
  * The strings lie in one chunk and the postings in one array: as many
  * small blocks, kept among the thousands each message allocates and
  * frees, broke the heap up and made malloc's own work a tenth of the run.
  */
-struct mld_seen {
+struct mld_recent {
 	GHashTable *ids;
 	GArray *postings;	/* struct posting */
 	GStringChunk *strings;	/* the IDs and keys */
 };
 
-static struct mld_seen *
-seen_new(void)
+static struct mld_recent *
+recent_new(void)
 {
-	struct mld_seen *s = g_new(struct mld_seen, 1);
+	struct mld_recent *s = g_new(struct mld_recent, 1);
 
 	s->ids = g_hash_table_new(g_str_hash, g_str_equal);
 	s->postings = g_array_sized_new(FALSE, FALSE, sizeof(struct posting),
-	    SEEN_GENERATION);
+	    RECENT_GENERATION);
 	s->strings = g_string_chunk_new(1 << 16);
 	return s;
 }
 
 static void
-seen_free(struct mld_seen *s)
+recent_free(struct mld_recent *s)
 {
 	g_hash_table_destroy(s->ids);
 	g_array_free(s->postings, TRUE);
@@ -92,8 +90,8 @@ mld_analyser_init(struct mld_analyser *a, bool all)
 	size_t i;
 
 	a->all = all;
-	a->seen = seen_new();
-	a->older = seen_new();
+	a->recent = recent_new();
+	a->older = recent_new();
 	mld_texts_init(&a->texts);
 	a->text = g_string_sized_new(1 << 16);
 	a->hv = g_new(GString *, NH);
@@ -107,8 +105,8 @@ mld_analyser_free(struct mld_analyser *a)
 {
 	size_t i;
 
-	seen_free(a->seen);
-	seen_free(a->older);
+	recent_free(a->recent);
+	recent_free(a->older);
 	mld_texts_free(&a->texts);
 	g_string_free(a->text, TRUE);
 	for (i = 0; i < NH; i++)
@@ -306,7 +304,7 @@ same_posting_ids(const char *a, const char *b)
 
 /* The posting with message ID id in s, or NULL. */
 static const struct posting *
-seen_find(const struct mld_seen *s, const char *id)
+recent_find(const struct mld_recent *s, const char *id)
 {
 	guint i = GPOINTER_TO_UINT(g_hash_table_lookup(s->ids, id));
 
@@ -315,28 +313,28 @@ seen_find(const struct mld_seen *s, const char *id)
 }
 
 static const struct posting *
-seen_posting(const struct mld_analyser *a, const char *msgid)
+recent_posting(const struct mld_analyser *a, const char *msgid)
 {
-	const struct posting *ps = seen_find(a->seen, msgid);
+	const struct posting *ps = recent_find(a->recent, msgid);
 
-	return ps != NULL ? ps : seen_find(a->older, msgid);
+	return ps != NULL ? ps : recent_find(a->older, msgid);
 }
 
-/* Remembers p, a patch or a cover letter, under its message ID.  A full
+/* Keeps p, a patch or a cover letter, under its message ID.  A full
  * generation becomes the older one, and the oldest is dropped: the
  * patches of a series follow their cover within minutes. */
 static void
-remember(struct mld_analyser *a, const struct mld_patch *p)
+recent_add(struct mld_analyser *a, const struct mld_patch *p)
 {
-	struct mld_seen *s;
+	struct mld_recent *s;
 	struct posting ps;
 
-	if (a->seen->postings->len >= SEEN_GENERATION) {
-		seen_free(a->older);
-		a->older = a->seen;
-		a->seen = seen_new();
+	if (a->recent->postings->len >= RECENT_GENERATION) {
+		recent_free(a->older);
+		a->older = a->recent;
+		a->recent = recent_new();
 	}
-	s = a->seen;
+	s = a->recent;
 	ps.key = g_string_chunk_insert(s->strings, p->series);
 	ps.version = p->version;
 	ps.total = p->total;
@@ -352,7 +350,7 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 {
 	char *parent = parent_id(in_reply_to, references, false);
 	const char *msgid = p->msgid != NULL ? p->msgid : "";
-	const struct posting *ps = parent != NULL ? seen_posting(a, parent) :
+	const struct posting *ps = parent != NULL ? recent_posting(a, parent) :
 	    NULL;
 
 	if (p->kind == MLD_KIND_COVER) {
@@ -378,8 +376,8 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 	}
 	g_free(parent);
 	if ((p->kind == MLD_KIND_COVER || p->kind == MLD_KIND_PATCH) &&
-	    *msgid != '\0' && seen_posting(a, msgid) == NULL)
-		remember(a, p);
+	    *msgid != '\0' && recent_posting(a, msgid) == NULL)
+		recent_add(a, p);
 }
 
 /*
@@ -570,19 +568,29 @@ mld_patch_analyse_file(struct mld_analyser *a, const char *path,
 void
 mld_patch_record(const struct mld_patch *p, struct mld_rec *r)
 {
-	mld_rec_add(r, mld_kind_name(p->kind));
-	mld_rec_add(r, p->date);
-	mld_rec_add(r, p->msgid);
-	mld_rec_add(r, p->series);
-	mld_rec_add_u64(r, p->version);
-	mld_rec_add_u64(r, p->n);
-	mld_rec_add_u64(r, p->total);
-	mld_rec_add(r, p->prefix);
-	mld_rec_add(r, p->author);
-	mld_rec_add(r, p->contributor);
-	mld_rec_add(r, p->subject);
-	mld_rec_add(r, p->title);
-	mld_rec_add(r, p->diffstat->str);
-	mld_rec_add(r, p->trailers->str);
-	mld_rec_add(r, p->body->str);
+	char version[24], n[24], total[24];
+	const char *f[MLD_NCOLS] = {
+		[MLD_COL_KIND] = mld_kind_name(p->kind),
+		[MLD_COL_DATE] = p->date,
+		[MLD_COL_MSGID] = p->msgid,
+		[MLD_COL_SERIES] = p->series,
+		[MLD_COL_VERSION] = version,
+		[MLD_COL_N] = n,
+		[MLD_COL_TOTAL] = total,
+		[MLD_COL_PREFIX] = p->prefix,
+		[MLD_COL_AUTHOR] = p->author,
+		[MLD_COL_CONTRIBUTOR] = p->contributor,
+		[MLD_COL_SUBJECT] = p->subject,
+		[MLD_COL_TITLE] = p->title,
+		[MLD_COL_DIFFSTAT] = p->diffstat->str,
+		[MLD_COL_TRAILERS] = p->trailers->str,
+		[MLD_COL_BODY] = p->body->str,
+	};
+	size_t i;
+
+	snprintf(version, sizeof version, "%u", p->version);
+	snprintf(n, sizeof n, "%u", p->n);
+	snprintf(total, sizeof total, "%u", p->total);
+	for (i = 0; i < MLD_NCOLS; i++)
+		mld_rec_add(r, f[i]);
 }

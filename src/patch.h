@@ -1,7 +1,8 @@
 /*
  * patch.h - what one message says about a patch series: the columns of a
  * patchinfo record (kind, date, message ID, series key, version, n/N,
- * people, subject, title, diffstat, trailers, excerpt).
+ * people, subject, title, diffstat, trailers, excerpt), whose names and
+ * places columns.h defines.
  *
  * Kind: a Re:/Fwd: subject is `reply`; a [GIT PULL] is `pull`; a message
  * whose own text carries a diff (hunks that agree with their headers) is
@@ -19,7 +20,7 @@
  * in one ID pattern: the cover was cut off), else its own ID (the thread
  * root of a posting without a cover).  A v2 sent in reply to v1 so gets
  * a key of its own.  Only the last 16,384 to 32,768 patches and covers
- * are remembered (a message ID and a key each, about 150 bytes), so that
+ * are kept (a message ID and a key each, about 150 bytes), so that
  * memory stays flat over a whole archive: a patch that answers a message
  * posted that many patches earlier keys a posting of its own.
  */
@@ -41,9 +42,6 @@ enum mld_kind {
 	MLD_KIND_OTHER,
 };
 
-/* The record columns, in order, ending with NULL. */
-extern const char *const mld_patch_columns[];
-
 struct mld_patch {
 	enum mld_kind kind;
 	char date[32];		/* ISO 8601 UTC, "" when unknown */
@@ -53,13 +51,13 @@ struct mld_patch {
 	GString *diffstat, *trailers, *body;
 };
 
-struct mld_seen;
+struct mld_recent;
 
 /* State kept across the messages of a run. */
 struct mld_analyser {
 	bool all;		/* keep replies, pulls and other mail */
-	struct mld_seen *seen;	/* the patches and covers seen (patch.c) */
-	struct mld_seen *older;	/* the same, the generation before */
+	struct mld_recent *recent;	/* the patches and covers seen (patch.c) */
+	struct mld_recent *older;	/* the same, the generation before */
 	struct mld_texts texts;
 	GString *text;		/* the message being read, when copied */
 	GString **hv;		/* its header fields, and which it has */

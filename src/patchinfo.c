@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "header.h"
 #include "input.h"
 #include "mbox.h"
@@ -131,7 +132,7 @@ main(int argc, char **argv)
 	mld_patch_init(&r.p);
 	mld_rec_init(&r.rec);
 	if (!append || !mld_rec_output_has_data(stdout))
-		mld_rec_write_header(stdout, mld_patch_columns);
+		mld_rec_write_header(stdout, mld_columns);
 	if (list)
 		for (i = 0; i < (cli.argc > 0 ? cli.argc : 1); i++)
 			do_list(&r, cli.argc > 0 ? cli.argv[i] : "-");

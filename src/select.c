@@ -36,14 +36,14 @@ mld_select_init(struct mld_select *s)
 	s->first = 1;
 	s->last = UINT64_MAX;
 	s->matches = g_ptr_array_new_with_free_func(match_free);
-	mld_keyset_init(&s->seen);
+	mld_keyset_init(&s->passed);
 }
 
 void
 mld_select_free(struct mld_select *s)
 {
 	g_ptr_array_free(s->matches, TRUE);
-	mld_keyset_free(&s->seen);
+	mld_keyset_free(&s->passed);
 }
 
 bool
@@ -220,7 +220,7 @@ is_new(struct mld_select *s, const struct mld_msg *m, const char *hdr,
 	if (s->dedupe == MLD_DEDUPE_NONE ||
 	    !dedupe_digest(s, m, hdr, hl, digest))
 		return true;
-	if (mld_keyset_add(&s->seen, digest))
+	if (mld_keyset_add(&s->passed, digest))
 		return true;
 	s->dropped++;
 	return false;

@@ -4,7 +4,7 @@
 # ends and the tabs of a body), and nothing from a message is ever run
 # as a command or taken as a file name.
 . "$(dirname "$0")/lib.sh"
-plan 24
+plan 27
 
 F='From mboxrd@z Thu Jan  1 00:00:00 1970'
 D='Date: Tue, 19 Aug 2025 10:00:00 +0000'
@@ -39,6 +39,26 @@ is "$(grep 'patch)$' "$T/out")" \
 digestfmt patches "$T/r" > "$T/out" 2> "$T/err"
 is "$?:$(grep -c '^New:' "$T/out")" "1:1" "bad records: skipped, the good one printed, status 1"
 is "$(grep -c "^digestfmt: $T/r: line [2-5]: " "$T/err")" 3 "each bad record named by its line"
+
+# Fields that a line format would take for a header line or a field end
+# come back whole from the temporary file: a date opening with '#', an
+# empty series, a backslash, a TAB and a line end in a body.
+{ echo "$H"; printf 'patch\t#1\thash@x\t\t1\t1\t1\tPATCH\tA <a@example.org>\t\t[PATCH] hash date\thash date\t\t\tb\\\\c\\td\\ne\n'
+  rec next@x 'B <b@example.org>' next b; } > "$T/r"
+digestfmt patches "$T/r" > "$T/out" 2> "$T/err"
+is "$?:$(cat "$T/err")" "0:" "a record dated '#1': status 0, no word"
+is "$(awk '/^===== Patch list/ { f = 1; next } /^=====/ { f = 0 } f && NF' "$T/out")" \
+    "[PATCH] next (B <b@example.org>, 1 patch)
+[PATCH] hash date (A <a@example.org>, 1 patch)" "each record in its own place, '#1' the oldest"
+is "$(sed -n '/^New: hash date$/,/^---/p' "$T/out")" "New: hash date
+[PATCH] hash date
+Author: A <a@example.org>
+
+b\\c	d
+e
+
+----------------------------------------------------------------------" \
+    "its body whole: backslash, TAB, line end"
 
 { echo "$H"; rec last@x 'A <a@example.org>' 'no newline' b | tr -d '\n'; } > "$T/r"
 digestfmt patches "$T/r" > "$T/out" 2> "$T/err"

@@ -7,11 +7,11 @@
 
 #define RULE "----------------------------------------------------------------------"
 
-static struct mld_patch
+static struct mld_entry
 mk(const char *date, const char *msgid, const char *series, unsigned v,
     unsigned n, unsigned total, const char *subject, const char *title)
 {
-	return (struct mld_patch){
+	return (struct mld_entry){
 		.date = (char *)date, .msgid = (char *)msgid,
 		.series = (char *)series, .subject = (char *)subject,
 		.title = (char *)title, .author = "A U Thor <a@example.org>",
@@ -21,7 +21,7 @@ mk(const char *date, const char *msgid, const char *series, unsigned v,
 
 /* The messages section of d, with a fresh or a given seen set. */
 static char *
-messages(struct mld_digest *d, struct mld_seen *seen)
+messages(struct mld_postings *d, struct mld_seen *seen)
 {
 	struct mld_seen own;
 	char *text = NULL;
@@ -42,7 +42,7 @@ messages(struct mld_digest *d, struct mld_seen *seen)
 
 /* The patch list of d (free it). */
 static char *
-list(struct mld_digest *d)
+list(struct mld_postings *d)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -55,16 +55,16 @@ list(struct mld_digest *d)
 }
 
 static void
-add(struct mld_digest *d, struct mld_patch p)
+add(struct mld_postings *d, struct mld_entry p)
 {
-	mld_digest_add(d, &p);
+	mld_postings_add(d, &p);
 }
 
 /* First patch, then its cover; a cover repeating the title is a Skip. */
 static void
 test_first_then_cover(void)
 {
-	struct mld_digest *d = mld_digest_new(false);
+	struct mld_postings *d = mld_postings_new(false);
 	char *s;
 
 	add(d, mk("2026-01-01T00:00:00Z", "c", "c", 1, 0, 2,
@@ -81,7 +81,7 @@ test_first_then_cover(void)
 	    "Author: A U Thor <a@example.org>\n\nBody.\n\n" RULE "\n\n"
 	    "Skip: [PATCH 0/2] Add a thing\n");
 	g_free(s);
-	mld_digest_free(d);
+	mld_postings_free(d);
 }
 
 /*
@@ -91,7 +91,7 @@ test_first_then_cover(void)
 static void
 test_exist(void)
 {
-	struct mld_digest *d = mld_digest_new(false);
+	struct mld_postings *d = mld_postings_new(false);
 	char *s;
 
 	add(d, mk("2026-01-01T00:00:00Z", "a1", "", 1, 1, 1,
@@ -108,16 +108,16 @@ test_exist(void)
 	    "Author: A U Thor <a@example.org>\n\nBody.\n\n" RULE "\n\n"
 	    "Exist: [PATCH] x: Fix y\n");
 	g_free(s);
-	mld_digest_free(d);
+	mld_postings_free(d);
 }
 
 /* What an earlier digest reported is an Exist; the set then grows. */
 static void
 test_seen(void)
 {
-	struct mld_digest *d = mld_digest_new(false);
+	struct mld_postings *d = mld_postings_new(false);
 	struct mld_seen seen;
-	struct mld_patch old = mk("", "old", "", 3, 1, 1, "", "Old title");
+	struct mld_entry old = mk("", "old", "", 3, 1, 1, "", "Old title");
 	char *k, *s;
 
 	mld_seen_init(&seen);
@@ -145,14 +145,14 @@ test_seen(void)
 	    "Exist: [PATCH] New title\nExist: [PATCH v3] old title\n");
 	g_free(s);
 	mld_seen_free(&seen);
-	mld_digest_free(d);
+	mld_postings_free(d);
 }
 
 /* One line per posting, newest first, saying what is missing. */
 static void
 test_list(void)
 {
-	struct mld_digest *d = mld_digest_new(false);
+	struct mld_postings *d = mld_postings_new(false);
 	char *l;
 
 	add(d, mk("2026-01-01T00:00:00Z", "c", "c", 1, 0, 3,
@@ -167,34 +167,34 @@ test_list(void)
 	    "[PATCH] Single^[[2J (A U Thor <a@example.org>, 1 patch)\n"
 	    "[PATCH 0/3] Series (A U Thor <a@example.org>, 3 patches, "
 	    "2 missing)\n\n");
-	g_assert_cmpstr(mld_digest_first(d), ==, "2026-01-01T00:00:00Z");
-	g_assert_cmpstr(mld_digest_last(d), ==, "2026-01-02T00:00:00Z");
+	g_assert_cmpstr(mld_postings_first_date(d), ==, "2026-01-01T00:00:00Z");
+	g_assert_cmpstr(mld_postings_last_date(d), ==, "2026-01-02T00:00:00Z");
 	g_free(l);
-	mld_digest_free(d);
+	mld_postings_free(d);
 }
 
 /* A digest kept for its dates holds nothing else. */
 static void
 test_dates_only(void)
 {
-	struct mld_digest *d = mld_digest_new(true);
+	struct mld_postings *d = mld_postings_new(true);
 	char *l;
 
 	add(d, mk("2026-01-02T00:00:00Z", "b", "", 1, 1, 1, "[PATCH] B", "B"));
 	add(d, mk("2026-01-01T00:00:00Z", "a", "", 1, 1, 1, "[PATCH] A", "A"));
-	g_assert_cmpstr(mld_digest_first(d), ==, "2026-01-01T00:00:00Z");
-	g_assert_cmpstr(mld_digest_last(d), ==, "2026-01-02T00:00:00Z");
+	g_assert_cmpstr(mld_postings_first_date(d), ==, "2026-01-01T00:00:00Z");
+	g_assert_cmpstr(mld_postings_last_date(d), ==, "2026-01-02T00:00:00Z");
 	l = list(d);
 	g_assert_cmpstr(l, ==,
 	    "===== Patch list in this time period =====\n\n\n");
 	g_free(l);
-	mld_digest_free(d);
+	mld_postings_free(d);
 }
 
 static void
 test_empty(void)
 {
-	struct mld_digest *d = mld_digest_new(false);
+	struct mld_postings *d = mld_postings_new(false);
 	char *l, *s;
 
 	l = list(d);
@@ -202,17 +202,17 @@ test_empty(void)
 	    "===== Patch list in this time period =====\n\n\n");
 	s = messages(d, NULL);
 	g_assert_cmpstr(s, ==, "===== Patch Commit Messages ====\n\n");
-	g_assert_null(mld_digest_first(d));
+	g_assert_null(mld_postings_first_date(d));
 	g_free(s);
 	g_free(l);
-	mld_digest_free(d);
+	mld_postings_free(d);
 }
 
 /* Records added after a digest was printed join the next printing. */
 static void
 test_add_after_printing(void)
 {
-	struct mld_digest *d = mld_digest_new(false);
+	struct mld_postings *d = mld_postings_new(false);
 	char *one, *two;
 
 	add(d, mk("2026-01-01T00:00:00Z", "a", "", 1, 1, 1, "[PATCH] A", "A"));
@@ -228,7 +228,7 @@ test_add_after_printing(void)
 	    "[PATCH] A (A U Thor <a@example.org>, 1 patch)\n\n");
 	g_free(one);
 	g_free(two);
-	mld_digest_free(d);
+	mld_postings_free(d);
 }
 
 static void

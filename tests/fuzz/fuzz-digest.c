@@ -13,6 +13,7 @@
 
 #include "digest.h"
 #include "header.h"
+#include "postings.h"
 #include "record.h"
 #include "seen.h"
 
@@ -39,7 +40,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	FILE *f = fmemopen((void *)data, size, "r"), *out;
-	struct mld_digest *d;
+	struct mld_postings *ps;
 	struct mld_recin in;
 	struct mld_seen seen;
 	GString *header;
@@ -50,26 +51,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	mld_gmime_init();
 	mld_recin_init(&in, f, "fuzz");
-	d = mld_digest_new(false);
-	mld_digest_read(d, &in);
+	ps = mld_postings_new(false);
+	mld_postings_read(ps, &in);
 	mld_seen_init(&seen);
 	header = g_string_new(NULL);
 	/* digestfmt says "unknown" for the dates of no record. */
-	mld_digest_header(header, "L", mld_digest_first(d) != NULL ?
-	    mld_digest_first(d) : "unknown", mld_digest_last(d) != NULL ?
-	    mld_digest_last(d) : "unknown");
+	mld_digest_header(header, "L", mld_postings_first_date(ps) != NULL ?
+	    mld_postings_first_date(ps) : "unknown",
+	    mld_postings_last_date(ps) != NULL ?
+	    mld_postings_last_date(ps) : "unknown");
 	if (!safe(header->str, header->len))
 		abort();
 	if ((out = open_memstream(&text, &len)) == NULL)
 		abort();
-	mld_digest_list(d, out);
-	mld_digest_messages(d, &seen, out);
+	mld_digest_list(ps, out);
+	mld_digest_messages(ps, &seen, out);
 	if (fclose(out) != 0 || !safe(text, len))
 		abort();
 	free(text);
 	g_string_free(header, TRUE);
 	mld_seen_free(&seen);
-	mld_digest_free(d);
+	mld_postings_free(ps);
 	mld_recin_close(&in);
 	return 0;
 }
