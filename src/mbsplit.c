@@ -1,5 +1,6 @@
 /*
- * mbsplit - list, select, dedupe and split the messages of mboxes.
+ * mbsplit - list, select, dedupe and split the messages of mailboxes:
+ * mboxes, maildirs, MH folders and public-inbox inboxes (input.h).
  */
 #include <stdio.h>
 #include <stdlib.h>

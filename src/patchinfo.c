@@ -1,5 +1,6 @@
 /*
- * patchinfo - one line record per patch and cover letter of mboxes.
+ * patchinfo - one line record per patch and cover letter of
+ * mailboxes: mboxes, maildirs, MH folders, public-inbox inboxes.
  */
 #include <stdio.h>
 #include <stdlib.h>
