@@ -101,24 +101,33 @@ mld_inputs_free(struct mld_inputs *in)
 }
 
 struct mld_reader *
-mld_reader_open(struct mld_inputs *in, int i)
+mld_reader_open(struct mld_inputs *in, const char *path)
 {
-	struct mld_reader *r = g_new0(struct mld_reader, 1);
-	const char *p = in->paths[i];
+	struct mld_reader *r;
+	int i;
 
+	/* An inbox operand given twice is opened twice: the first copy
+	 * still unread is the one to read. */
+	for (i = 0; i < in->n; i++)
+		if (strcmp(in->paths[i], path) == 0 &&
+		    (in->kinds[i] != INBOX || in->inboxes[i] != NULL))
+			break;
+	if (i == in->n)
+		return NULL;
+	r = g_new0(struct mld_reader, 1);
 	r->kind = in->kinds[i];
 	switch (r->kind) {
 	case MBOX:
-		r->mbox = mld_mbox_open(p);
+		r->mbox = mld_mbox_open(path);
 		break;
 	case MAILDIR:
-		r->folder = mld_folder_open(p, MLD_FOLDER_MAILDIR);
+		r->folder = mld_folder_open(path, MLD_FOLDER_MAILDIR);
 		break;
 	case MH:
-		r->folder = mld_folder_open(p, MLD_FOLDER_MH);
+		r->folder = mld_folder_open(path, MLD_FOLDER_MH);
 		break;
 	case INBOX:
-		/* Read once: the operand's reader owns it from now on. */
+		/* Read once: the reader owns it from now on. */
 		r->inbox = in->inboxes[i];
 		in->inboxes[i] = NULL;
 		break;

@@ -39,8 +39,11 @@ void mld_inputs_free(struct mld_inputs *in);
 
 struct mld_reader;
 
-/* Opens operand i; reports and returns NULL when it cannot be read. */
-struct mld_reader *mld_reader_open(struct mld_inputs *in, int i);
+/*
+ * Opens the operand path (one of those mld_inputs_init took, "-" for
+ * stdin); reports and returns NULL when it cannot be read.
+ */
+struct mld_reader *mld_reader_open(struct mld_inputs *in, const char *path);
 /* 1: *msg is the next message, valid until the next call; 0: the end;
  * -1: a read error, reported. */
 int mld_reader_next(struct mld_reader *r, struct mld_msg *msg);

@@ -82,9 +82,9 @@ one(struct run *r, const struct mld_msg *m)
 }
 
 static void
-input(struct run *r, struct mld_inputs *in, int i)
+input(struct run *r, struct mld_inputs *in, const char *path)
 {
-	struct mld_reader *rd = mld_reader_open(in, i);
+	struct mld_reader *rd = mld_reader_open(in, path);
 	struct mld_msg m;
 
 	if (rd == NULL)
@@ -206,7 +206,7 @@ main(int argc, char **argv)
 	if (r.mode == INDEX && (!r.append || !mld_rec_output_has_data(stdout)))
 		mld_rec_write_header(stdout, mld_index_columns);
 	for (i = 0; i < in.n; i++)
-		input(&r, &in, i);
+		input(&r, &in, in.paths[i]);
 	mld_inputs_free(&in);
 	mld_progress(&r.pr, r.n, r.bytes, true);
 	if (r.sel.dropped > 0)

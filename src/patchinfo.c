@@ -26,9 +26,9 @@ struct run {
 
 /* Writes a record for each message of one operand (errors are reported). */
 static void
-do_input(struct run *r, struct mld_inputs *in, int i)
+do_input(struct run *r, struct mld_inputs *in, const char *path)
 {
-	struct mld_reader *rd = mld_reader_open(in, i);
+	struct mld_reader *rd = mld_reader_open(in, path);
 	struct mld_msg m;
 
 	if (rd == NULL)
@@ -139,7 +139,7 @@ main(int argc, char **argv)
 			do_list(&r, cli.argc > 0 ? cli.argv[i] : "-");
 	else
 		for (i = 0; i < in.n; i++)
-			do_input(&r, &in, i);
+			do_input(&r, &in, in.paths[i]);
 	mld_inputs_free(&in);
 	mld_progress(&r.pr, r.n, r.bytes, true);
 	mld_rec_free(&r.rec);
