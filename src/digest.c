@@ -5,6 +5,8 @@
  * repeats its first patch in other words is printed.
  */
 #include "digest.h"
+#include "addr.h"
+#include "text.h"
 #include "tool.h"
 
 #include <errno.h>
@@ -12,56 +14,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <gmime/gmime.h>
-
-void
-mld_digest_safe(GString *out, const char *s, bool oneline)
-{
-	char *valid = g_utf8_make_valid(s, -1);
-	const char *p;
-	gunichar c;
-
-	for (p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
-		c = g_utf8_get_char(p);
-		if ((c == '\n' || c == '\t') && !oneline)
-			g_string_append_c(out, (char)c);
-		else if (c < 0x20)
-			g_string_append_printf(out, "^%c", (char)(c + 0x40));
-		else if (c == 0x7f)
-			g_string_append(out, "^?");
-		else if (c >= 0x80 && c < 0xa0)
-			g_string_append_printf(out, "<U+%04X>", (unsigned)c);
-		else
-			g_string_append_len(out, p, g_utf8_next_char(p) - p);
-	}
-	g_free(valid);
-}
-
-char *
-mld_digest_author(const char *author)
-{
-	InternetAddressList *l = internet_address_list_parse(NULL, author);
-	InternetAddress *a;
-	const char *name, *addr, *at;
-	char *s;
-
-	if (l == NULL || internet_address_list_length(l) != 1 ||
-	    !INTERNET_ADDRESS_IS_MAILBOX(
-	    a = internet_address_list_get_address(l, 0))) {
-		if (l != NULL)
-			g_object_unref(l);
-		return g_strdup(author);
-	}
-	addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
-	name = internet_address_get_name(a);
-	if (name != NULL && *name != '\0')
-		s = g_strdup_printf("%s <%s>", name, addr);
-	else if ((at = strchr(addr, '@')) != NULL && at > addr)
-		s = g_strdup_printf("%.*s <%s>", (int)(at - addr), addr, addr);
-	else
-		s = g_strdup(addr);
-	g_object_unref(l);
-	return s;
-}
 
 /* Case-folded, with each run of white space one space, trimmed. */
 static char *
@@ -168,7 +120,7 @@ body(GString *out, const char *b)
 	    b[len - 1] == '\t' || b[len - 1] == '\r'))
 		len--;
 	copy = g_strndup(b, len);
-	mld_digest_safe(out, copy, false);
+	mld_text_show(out, copy, false);
 	g_free(copy);
 }
 
@@ -176,7 +128,7 @@ static void
 line(GString *out, const char *label, const char *s)
 {
 	g_string_append(out, label);
-	mld_digest_safe(out, s, true);
+	mld_text_show(out, s, true);
 	g_string_append_c(out, '\n');
 }
 
@@ -193,7 +145,7 @@ entry(GString *out, struct mld_seen *seen, const struct mld_entry *p,
 	} else {
 		line(out, "New: ", title_of(p));
 		line(out, "", p->subject);
-		author = mld_digest_author(p->author);
+		author = mld_addr_display(p->author);
 		line(out, "Author: ", author);
 		g_free(author);
 		g_string_append_c(out, '\n');
@@ -246,13 +198,13 @@ mld_digest_list(struct mld_postings *ps, FILE *out)
 		/* A posting has a cover or a patch, or it would not be. */
 		if (!mld_postings_get(ps, i, MLD_PART_COVER, &e))
 			mld_postings_get(ps, i, MLD_PART_PATCH, &e);
-		author = mld_digest_author(e.author);
+		author = mld_addr_display(e.author);
 		total = e.total > 0 ? e.total : 1;
 		have = mld_postings_received(ps, i, total);
 		g_string_truncate(buf, 0);
-		mld_digest_safe(buf, e.subject, true);
+		mld_text_show(buf, e.subject, true);
 		g_string_append(buf, " (");
-		mld_digest_safe(buf, author, true);
+		mld_text_show(buf, author, true);
 		g_string_append_printf(buf, ", %u patch%s", total,
 		    total == 1 ? "" : "es");
 		if (have < total)
@@ -272,19 +224,19 @@ mld_digest_header(GString *out, const char *list, const char *from,
     const char *to)
 {
 	g_string_append(out, "From ");
-	mld_digest_safe(out, from, true);
+	mld_text_show(out, from, true);
 	g_string_append(out, " to ");
-	mld_digest_safe(out, to, true);
+	mld_text_show(out, to, true);
 	g_string_append_c(out, '\n');
 	if (list != NULL && *list != '\0') {
-		mld_digest_safe(out, list, true);
+		mld_text_show(out, list, true);
 		g_string_append(out, " mailing list update from ");
 	} else {
 		g_string_append(out, "Mailing list update from ");
 	}
-	mld_digest_safe(out, from, true);
+	mld_text_show(out, from, true);
 	g_string_append(out, " to ");
-	mld_digest_safe(out, to, true);
+	mld_text_show(out, to, true);
 	g_string_append(out, "\n\n");
 }
 
@@ -316,7 +268,7 @@ mld_digest_tally_line(GString *out, const char *s)
 	if (*end == '\0')
 		return false;
 	g_string_append_printf(out, "%7llu ", count);
-	mld_digest_safe(out, end, true);
+	mld_text_show(out, end, true);
 	g_string_append_c(out, '\n');
 	return true;
 }

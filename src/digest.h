@@ -59,12 +59,6 @@ char *mld_digest_tally_title(bool domains, unsigned top);
  */
 bool mld_digest_tally_line(GString *out, const char *line);
 
-/* "Name <addr>" as a reader wants it: unquoted, decoded, and with the
- * local part for a name when there is none (as git does). */
-char *mld_digest_author(const char *author);
-/* Appends s made safe for a terminal; `oneline` also shows TAB and LF. */
-void mld_digest_safe(GString *out, const char *s, bool oneline);
-
 /* The keys under which a patch is remembered in a seen set. */
 char *mld_digest_key_msgid(const struct mld_entry *p);
 char *mld_digest_key_title(const struct mld_entry *p);

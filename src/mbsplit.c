@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "header.h"
+#include "gmimeinit.h"
 #include "input.h"
 #include "mbox.h"
 #include "record.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "columns.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "input.h"
 #include "mbox.h"
 #include "patch.h"

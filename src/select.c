@@ -8,7 +8,9 @@
  * messages, about 30 bytes each (keyset.h).
  */
 #include "select.h"
+#include "date.h"
 #include "header.h"
+#include "text.h"
 #include "tool.h"
 
 #include <stdlib.h>
@@ -147,7 +149,7 @@ matches(const struct mld_select *s, const char *hdr, size_t hl)
 			ok = false;
 			break;
 		}
-		d = mld_header_decode(v->str);
+		d = mld_text_decode(v->str, MLD_TEXT_FIELD);
 		ok = g_regex_match(m->re, d, 0, NULL);
 		g_free(d);
 	}
