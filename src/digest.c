@@ -132,6 +132,43 @@ line(GString *out, const char *label, const char *s)
 	g_string_append_c(out, '\n');
 }
 
+/* The address of "Name <addr>", or the whole text, lower-cased. */
+static char *
+address_of(const char *person)
+{
+	const char *lt = strrchr(person, '<'), *gt;
+
+	if (lt != NULL && (gt = strchr(lt, '>')) != NULL)
+		return g_ascii_strdown(lt + 1, gt - lt - 1);
+	return g_ascii_strdown(person, -1);
+}
+
+/*
+ * The Author line's text: the contributor, then " (sent by <author>)"
+ * when the sender's address is another.
+ */
+static char *
+byline(const struct mld_entry *p)
+{
+	const char *c = p->contributor != NULL && *p->contributor != '\0' ?
+	    p->contributor : p->author;
+	char *who = mld_addr_display(c), *sender, *a, *b, *s;
+
+	a = address_of(c);
+	b = address_of(p->author);
+	if (strcmp(a, b) == 0) {
+		s = who;
+	} else {
+		sender = mld_addr_display(p->author);
+		s = g_strdup_printf("%s (sent by %s)", who, sender);
+		g_free(sender);
+		g_free(who);
+	}
+	g_free(a);
+	g_free(b);
+	return s;
+}
+
 static void
 entry(GString *out, struct mld_seen *seen, const struct mld_entry *p,
     const struct mld_entry *first)
@@ -145,7 +182,7 @@ entry(GString *out, struct mld_seen *seen, const struct mld_entry *p,
 	} else {
 		line(out, "New: ", title_of(p));
 		line(out, "", p->subject);
-		author = mld_addr_display(p->author);
+		author = byline(p);
 		line(out, "Author: ", author);
 		g_free(author);
 		g_string_append_c(out, '\n');

@@ -34,8 +34,9 @@ void mld_digest_list(struct mld_postings *ps, FILE *out);
 /*
  * "===== Patch Commit Messages ====" and, for each posting newest first,
  * its first patch then its cover letter, each one of:
- *   New: <title> / <subject> / Author: <author> / blank / <body> /
- *       blank / 70 dashes / blank
+ *   New: <title> / <subject> / Author: <contributor>[ (sent by
+ *       <author>)] / blank / <body> / blank / 70 dashes / blank
+ *       (the sender only when its address is not the contributor's)
  *   Exist: <subject>   reported before: its Message-ID, or its title in
  *                      the same version, is in `seen`
  *   Skip: <subject>    a cover letter whose title only repeats its first

@@ -48,7 +48,7 @@ struct mld_postings {
 
 /* The entry's strings and numbers, in the order the spool holds them. */
 enum { E_DATE, E_MSGID, E_SERIES, E_SUBJECT, E_TITLE, E_AUTHOR, E_BODY,
-	E_VERSION, E_N, E_TOTAL, NE };
+	E_VERSION, E_N, E_TOTAL, E_CONTRIBUTOR, NE };
 
 void
 mld_entry_clear(struct mld_entry *e)
@@ -60,6 +60,7 @@ mld_entry_clear(struct mld_entry *e)
 	g_free(e->title);
 	g_free(e->author);
 	g_free(e->body);
+	g_free(e->contributor);
 	memset(e, 0, sizeof *e);
 }
 
@@ -169,6 +170,8 @@ spool_entry(struct mld_postings *ps, const struct mld_entry *e)
 		[E_TITLE] = e->title, [E_AUTHOR] = e->author,
 		[E_BODY] = e->body, [E_VERSION] = version, [E_N] = n,
 		[E_TOTAL] = total,
+		[E_CONTRIBUTOR] = e->contributor != NULL ? e->contributor :
+		    e->author,
 	};
 
 	snprintf(version, sizeof version, "%u", e->version);
@@ -253,6 +256,7 @@ take(struct mld_postings *ps, const struct mld_recin *in)
 	struct mld_entry e;
 	size_t i;
 	enum mld_col c;
+	int ci;
 	bool cover;
 
 	for (i = 0; i < G_N_ELEMENTS(used); i++) {
@@ -283,6 +287,12 @@ take(struct mld_postings *ps, const struct mld_recin *in)
 	};
 	if (!cover && e.n == 0)
 		e.n = 1;
+	/* Records without the column (a header line that does not name
+	 * it, or a short record) credit the sender. */
+	ci = mld_recin_column(in, mld_columns[MLD_COL_CONTRIBUTOR],
+	    in->header->len > 0 ? -1 : (int)MLD_COL_CONTRIBUTOR);
+	e.contributor = ci < 0 ? NULL : (char *)mld_recin_field(in,
+	    (unsigned)ci);
 	mld_postings_add(ps, &e);
 	return true;
 }
@@ -346,6 +356,7 @@ read_back(struct mld_postings *ps, uint64_t off, struct mld_entry *e)
 		.version = (unsigned)strtoul(f[E_VERSION], NULL, 10),
 		.n = (unsigned)strtoul(f[E_N], NULL, 10),
 		.total = (unsigned)strtoul(f[E_TOTAL], NULL, 10),
+		.contributor = f[E_CONTRIBUTOR],
 	};
 	g_free(f[E_VERSION]);
 	g_free(f[E_N]);

@@ -7,6 +7,7 @@
 #   skip_all WHY       skip the whole script
 #   corpus NAME        path of a ../shared file; fails, saying so, if absent
 #   corpus_xz NAME     the same, decompressed once into $T
+#   kind_counts FILE   the number of patchinfo records of each kind
 #   fast_paths_agree NAME CMD...  CMD on mbox NAME, with and without fast paths
 #   finish             exit 1 if any test failed
 #
@@ -102,6 +103,15 @@ corpus_xz() {
 	_out=$T/$(basename "$1" .xz)
 	[ -f "$_out" ] || xz -dc "$_c" > "$_out"
 	echo "$_out"
+}
+
+# kind_counts FILE: "cover N patch N reply N pull N other N notice N" for
+# the patchinfo records of FILE.
+kind_counts() {
+	awk -F '\t' '!/^#/ { n[$1]++ } END {
+		printf "cover %d patch %d reply %d pull %d other %d notice %d\n",
+		    n["cover"], n["patch"], n["reply"], n["pull"], n["other"],
+		    n["notice"] }' "$1"
 }
 
 # fast_paths_agree NAME CMD...: CMD (a program and its options) reads the
