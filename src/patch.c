@@ -200,7 +200,8 @@ may_have_diff(const struct mld_analyser *a, const char *text, size_t hl,
 	static const char *const marks[] = { "\n@@ -", "\ndiff --git ",
 		"\n--- ", "\nIndex: ", " changed, " };
 	const char *v;
-	size_t i;
+	/* From the line end before the body, if there is a header. */
+	size_t i, from = hl > 0 ? hl - 1 : 0;
 
 	if ((v = field(a, H_CTYPE)) != NULL &&
 	    g_ascii_strncasecmp(v, "multipart/", 10) == 0)
@@ -209,7 +210,7 @@ may_have_diff(const struct mld_analyser *a, const char *text, size_t hl,
 	    g_ascii_strncasecmp(v, "base64", 6) == 0)
 		return true;
 	for (i = 0; i < G_N_ELEMENTS(marks); i++)
-		if (memmem(text + hl - 1, len - hl + 1, marks[i],
+		if (memmem(text + from, len - from, marks[i],
 		    strlen(marks[i])) != NULL)
 			return true;
 	return false;
@@ -531,6 +532,7 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 	struct mld_inbody ib = { NULL, NULL, NULL, 0 };
 	const char *irt, *refs, *v;
 	size_t hl;
+	guint i;
 
 	patch_reset(p);
 	hl = mld_header_len(text, len);
@@ -546,6 +548,9 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 	}
 	if (!mld_message_texts(text, len, &m->where, &a->texts))
 		mld_warn_at(&m->where, "GMime cannot parse the message");
+	for (i = 0; i < a->texts.warnings->len; i++)
+		mld_warn_at(&m->where, "%s",
+		    (const char *)g_ptr_array_index(a->texts.warnings, i));
 	irt = field(a, H_IRT);
 	refs = field(a, H_REFS);
 	read_body(a, &s, irt != NULL || refs != NULL, p, &ib);
