@@ -142,19 +142,31 @@ mld_folder_open(const char *path, enum mld_folder_kind kind)
 	return f;
 }
 
-/* Reads the file at path into f->data; false after reporting. */
-static bool
+/*
+ * Reads the file at path into f->data: 1, or 0 after reporting an error,
+ * or -1 when it is longer than MLD_MBOX_MAX (not read past that).
+ */
+static int
 read_file(struct mld_folder *f, const char *path, size_t *len)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
 	ssize_t n = 0;
 
 	*len = 0;
 	if (fd < 0) {
 		mld_err("%s: %s", path, strerror(errno));
-		return false;
+		return 0;
+	}
+	if (fstat(fd, &st) == 0 && st.st_size > (off_t)MLD_MBOX_MAX) {
+		close(fd);
+		return -1;
 	}
 	for (;;) {
+		if (*len > MLD_MBOX_MAX) {
+			close(fd);
+			return -1;
+		}
 		if (f->cap - *len < 65536) {
 			f->cap = f->cap * 2 + 65536;
 			f->data = g_realloc(f->data, f->cap);
@@ -181,15 +193,22 @@ mld_folder_next(struct mld_folder *f, struct mld_msg *msg)
 		const char *path = f->paths->pdata[f->next++];
 
 		f->number++;
-		if (!read_file(f, path, &len)) {
-			mld_count_skip();
-			continue;
-		}
 		msg->where.input = path;
 		msg->where.number = f->number;
 		msg->where.offset = 0;
-		mld_msgfile_msg(&f->mf, f->data, len, msg);
-		return 1;
+		switch (read_file(f, path, &len)) {
+		case 1:
+			mld_msgfile_msg(&f->mf, f->data, len, msg);
+			return 1;
+		case 0:
+			mld_count_skip();
+			break;
+		default:
+			/* The mbox reader's limit, and its words. */
+			mld_warn_at(&msg->where,
+			    "message longer than 1 GiB, skipped");
+			break;
+		}
 	}
 	return 0;
 }

@@ -8,7 +8,9 @@
  * (.mh_sequences) are not messages.  Each file is one message, even
  * where a line of its body starts with "From ".
  *
- * Limits: the names of one folder are held in memory while it is read.
+ * Limits: the names of one folder are held in memory while it is read,
+ * and a file longer than 1 GiB (MLD_MBOX_MAX) is reported and skipped,
+ * as the mbox reader does with such a message.
  */
 #ifndef MLD_FOLDER_H
 #define MLD_FOLDER_H

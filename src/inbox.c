@@ -15,7 +15,8 @@
  *
  * Limits: git log --reverse holds the ids of the epoch's range in git's
  * memory (not ours).  Merge commits, which public-inbox never writes,
- * add nothing.
+ * add nothing.  A message longer than 1 GiB (MLD_MBOX_MAX) is reported
+ * and skipped, as the mbox reader does.
  */
 #include "inbox.h"
 #include "folder.h"
@@ -730,6 +731,23 @@ request(struct mld_inbox *ib)
 	return true;
 }
 
+/* Reads n bytes of cat-file's output and drops them. */
+static bool
+discard(struct mld_inbox *ib, guint64 n)
+{
+	char chunk[65536];
+	size_t want;
+
+	for (; n > 0; n -= want) {
+		want = n < sizeof chunk ? (size_t)n : sizeof chunk;
+		if (fread(chunk, 1, want, ib->cat) != want) {
+			mld_err("%s: git cat-file ended early", ib->where->str);
+			return false;
+		}
+	}
+	return true;
+}
+
 /*
  * Reads cat-file's answer for the oldest message asked: 1 a message,
  * 0 a blob that is missing (reported), -1 git failed (reported).
@@ -765,6 +783,11 @@ take(struct mld_inbox *ib, struct mld_msg *msg)
 	if (*end != '\0' || size > G_MAXSIZE - 1) {
 		mld_err("%s: git cat-file: '%s'", ib->where->str, ib->line);
 		return -1;
+	}
+	if (size > MLD_MBOX_MAX) {
+		/* The mbox reader's limit, and its words. */
+		mld_warn_at(&msg->where, "message longer than 1 GiB, skipped");
+		return discard(ib, size + 1) ? 0 : -1;
 	}
 	if (ib->bufcap < size + 1) {
 		ib->bufcap = size + 1;

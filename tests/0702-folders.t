@@ -3,7 +3,7 @@
 # folders written here, and the round trip through mbsplit -d.
 . "$(dirname "$0")/lib.sh"
 . "$top/tests/inbox.sh"
-plan 12
+plan 14
 
 m=$data/inbox
 week=$samples/kvm-week.mbox
@@ -54,6 +54,18 @@ mldigest "$T/rtmh" > "$T/digest"
 cmp_files "$T/digest" "$data/kvm-week.expect" "mldigest over an MH folder: the golden digest"
 mldigest "$T/rt" > "$T/digest"
 cmp_files "$T/digest" "$data/kvm-week.expect" "mldigest over a maildir: the golden digest"
+
+# A file longer than the mbox reader's limit is reported and skipped.
+big=$T/big
+mkdir "$big"
+cp "$m/1.eml" "$big/1"
+truncate -s 1073741825 "$big/2"
+cp "$m/3.eml" "$big/3"
+mbsplit "$big" > "$T/out" 2> "$T/err"
+is "$?:$(grep -vc '^#' "$T/out")" "1:2" "a file over 1 GiB: exit 1, the others read"
+is "$(head -n 1 "$T/err")" \
+    "mbsplit: $big/2: message 2, byte 0: message longer than 1 GiB, skipped" \
+    "a file over 1 GiB: reported as the mbox reader does"
 
 # A file that cannot be read is reported and skipped.
 cp "$m/1.eml" "$mh/11"
