@@ -73,13 +73,10 @@ mld_mbox_open(const char *path)
 	struct mld_mbox *mb;
 	struct stat st;
 	off_t at;
-	int fd = 0;
+	int fd;
 
-	if (strcmp(path, "-") != 0 &&
-	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		mld_err("%s: %s", path, strerror(errno));
+	if ((fd = mld_open_input(path)) < 0)
 		return NULL;
-	}
 	mb = reader_new(mld_input_name(path), fd);
 	mb->cap = 4 * READ_CHUNK;
 	mb->buf = mb->data = g_malloc(mb->cap);

@@ -2,9 +2,14 @@
  * mbsplit - list, select, dedupe and split the messages of mailboxes:
  * mboxes, maildirs, MH folders and public-inbox inboxes (input.h).
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gmimeinit.h"
 #include "input.h"
@@ -47,6 +52,7 @@ struct run {
 	enum mode mode;
 	bool quiet, print_range, append;
 	const char *from, *to;	/* the commit range of a public-inbox */
+	struct mld_inputs *in;	/* the operands, checked before any output */
 	struct mld_select sel;
 	struct mld_dirout dir;
 	struct mld_rec rec;
@@ -56,6 +62,28 @@ struct run {
 	struct mld_progress pr;
 	bool stop;		/* past the --range: nothing more to select */
 };
+
+/*
+ * With -d the files are the output and the listing only names them: a
+ * reader that stops reading the listing ("| head") must not stop the
+ * split.  Called after each write to the listing with whether it failed:
+ * once the pipe is found closed, the rest goes to /dev/null.
+ */
+static void
+listing_written(bool failed)
+{
+	int null;
+
+	if (!failed || errno != EPIPE)
+		return;
+	if ((null = open("/dev/null", O_WRONLY)) < 0 ||
+	    dup2(null, STDOUT_FILENO) < 0)
+		mld_fatal("/dev/null: %s", strerror(errno));
+	close(null);
+	/* What stdio still holds was for the closed pipe. */
+	__fpurge(stdout);
+	clearerr(stdout);
+}
 
 static void
 one(struct run *r, const struct mld_msg *m)
@@ -76,19 +104,22 @@ one(struct run *r, const struct mld_msg *m)
 		if ((path = mld_dirout_write(&r->dir, m, r->scratch)) == NULL)
 			r->stop = true;
 		else
-			printf("%s\n", path);
+			listing_written(printf("%s\n", path) < 0);
 		break;
 	}
 }
 
-static void
-input(struct run *r, struct mld_inputs *in, const char *path)
+static bool
+input(const struct mld_operand *op, void *data)
 {
-	struct mld_reader *rd = mld_reader_open(in, path);
+	struct run *r = data;
+	struct mld_reader *rd;
 	struct mld_msg m;
 
-	if (rd == NULL)
-		return;
+	if (r->stop)
+		return true;
+	if ((rd = mld_reader_open(r->in, op->path)) == NULL)
+		return false;
 	while (!r->stop && mld_reader_next(rd, &m) > 0) {
 		r->n++;
 		r->bytes += m.span;
@@ -98,6 +129,7 @@ input(struct run *r, struct mld_inputs *in, const char *path)
 		mld_progress(&r->pr, r->n, r->bytes, false);
 	}
 	mld_reader_close(rd);
+	return true;
 }
 
 static void
@@ -105,6 +137,7 @@ options(struct run *r, struct mld_cli *cli, const char **dir,
     uint64_t *start, bool *do_fsync)
 {
 	GError *err = NULL;
+	const char *why;
 	int c;
 
 	while ((c = mld_getopt(cli)) != -1) {
@@ -115,7 +148,7 @@ options(struct run *r, struct mld_cli *cli, const char **dir,
 			break;
 		case 'M':
 			if (!mld_select_add_match(&r->sel, cli->optarg, &err))
-				mld_badarg(cli, cli->optarg, err->message);
+				mld_badval(cli, "-M", err->message);
 			break;
 		case 'm':
 			r->mode = MBOX;
@@ -124,14 +157,12 @@ options(struct run *r, struct mld_cli *cli, const char **dir,
 			r->quiet = true;
 			break;
 		case 'r':
-			if (!mld_select_parse_range(&r->sel, cli->optarg))
-				mld_badarg(cli, cli->optarg, "not a range");
+			if (!mld_select_parse_range(&r->sel, cli->optarg,
+			    &why))
+				mld_badval(cli, "-r", why);
 			break;
 		case 's':
-			if (!mld_select_parse_range(&(struct mld_select){ 0 },
-			    cli->optarg) || strchr(cli->optarg, '-') != NULL)
-				mld_badarg(cli, cli->optarg, "not a number");
-			*start = g_ascii_strtoull(cli->optarg, NULL, 10);
+			*start = mld_optnum(cli, "-s", 0, MLD_SPLIT_MAX_START);
 			break;
 		case 'u':
 			r->sel.dedupe = MLD_DEDUPE_MSGID;
@@ -144,12 +175,12 @@ options(struct run *r, struct mld_cli *cli, const char **dir,
 			break;
 		case OPT_SINCE:
 			if (!mld_select_parse_date(cli->optarg, &r->sel.since))
-				mld_badarg(cli, cli->optarg, "not a date");
+				mld_badval(cli, "--since", "not a date");
 			r->sel.has_since = true;
 			break;
 		case OPT_UNTIL:
 			if (!mld_select_parse_date(cli->optarg, &r->sel.until))
-				mld_badarg(cli, cli->optarg, "not a date");
+				mld_badval(cli, "--until", "not a date");
 			r->sel.has_until = true;
 			break;
 		case OPT_FROM:
@@ -183,12 +214,12 @@ main(int argc, char **argv)
 	const char *dir = NULL;
 	uint64_t start = 1;
 	bool do_fsync = false;
-	int i;
 
 	mld_init("mbsplit");
 	mld_select_init(&r.sel);
 	options(&r, &cli, &dir, &start, &do_fsync);
 	mld_inputs_init(&in, cli.argc, cli.argv, r.from, r.to, r.print_range);
+	r.in = &in;
 	if (r.print_range) {
 		if (!mld_inputs_print_range(&in, stdout))
 			mld_badarg(&cli, "--print-range", "give one public-inbox");
@@ -203,16 +234,20 @@ main(int argc, char **argv)
 	if (r.mode == DIR_OUT && !mld_dirout_open(&r.dir, dir, start,
 	    do_fsync))
 		return mld_finish("message");
+	if (r.mode == DIR_OUT)
+		signal(SIGPIPE, SIG_IGN);
 	if (r.mode == INDEX && (!r.append || !mld_rec_output_has_data(stdout)))
 		mld_rec_write_header(stdout, mld_index_columns);
-	for (i = 0; i < in.n; i++)
-		input(&r, &in, in.paths[i]);
+	mld_each_operand(cli.argc, cli.argv, MLD_OPERAND_STREAM |
+	    MLD_OPERAND_DIR, input, &r);
 	mld_inputs_free(&in);
 	mld_progress(&r.pr, r.n, r.bytes, true);
 	if (r.sel.dropped > 0)
 		mld_note("%llu duplicate%s dropped",
 		    (unsigned long long)r.sel.dropped,
 		    r.sel.dropped == 1 ? "" : "s");
+	if (r.mode == DIR_OUT)
+		listing_written(fflush(stdout) != 0);
 	mld_dirout_close(&r.dir);
 	mld_rec_free(&r.rec);
 	g_string_free(r.scratch, TRUE);

@@ -609,17 +609,13 @@ mld_patch_analyse_file(struct mld_analyser *a, const char *path,
     struct mld_patch *p)
 {
 	struct mld_msg m;
-	GError *err = NULL;
-	gchar *data;
-	gsize len;
+	char *data;
+	size_t len;
 	const char *nl;
 	bool got;
 
-	if (!g_file_get_contents(path, &data, &len, &err)) {
-		mld_err("%s", err->message);
-		g_error_free(err);
+	if ((data = mld_read_input(path, &len)) == NULL)
 		return -1;
-	}
 	memset(&m, 0, sizeof(m));
 	m.where.input = path;
 	m.where.number = 1;

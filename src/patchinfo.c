@@ -2,6 +2,7 @@
  * patchinfo - one line record per patch and cover letter of
  * mailboxes: mboxes, maildirs, MH folders, public-inbox inboxes.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@
 enum { OPT_APPEND = 256, OPT_FROM, OPT_TO };
 
 struct run {
+	bool list;		/* -l: operands list message files */
+	struct mld_inputs *in;	/* the operands, checked before any output */
 	struct mld_analyser a;
 	struct mld_patch p;
 	struct mld_rec rec;
@@ -25,14 +28,14 @@ struct run {
 };
 
 /* Writes a record for each message of one operand (errors are reported). */
-static void
-do_input(struct run *r, struct mld_inputs *in, const char *path)
+static bool
+do_input(struct run *r, const char *path)
 {
-	struct mld_reader *rd = mld_reader_open(in, path);
+	struct mld_reader *rd = mld_reader_open(r->in, path);
 	struct mld_msg m;
 
 	if (rd == NULL)
-		return;
+		return false;
 	while (mld_reader_next(rd, &m) > 0) {
 		mld_progress(&r->pr, ++r->n, r->bytes += m.span, false);
 		if (!mld_patch_analyse(&r->a, &m, &r->p))
@@ -41,24 +44,24 @@ do_input(struct run *r, struct mld_inputs *in, const char *path)
 		mld_rec_write(&r->rec, stdout);
 	}
 	mld_reader_close(rd);
+	return true;
 }
 
 /*
  * Reads message file names, one a line, from path ("-" = stdin); each
  * file is one message, even where a body line starts with "From ".
  */
-static void
+static bool
 do_list(struct run *r, const char *path)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	FILE *f = mld_fopen_input(path);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
+	bool ok;
 
-	if (f == NULL) {
-		mld_err("%s: %m", path);
-		return;
-	}
+	if (f == NULL)
+		return false;
 	while ((n = getline(&line, &cap, f)) > 0) {
 		if (line[n - 1] == '\n')
 			line[--n] = '\0';
@@ -70,11 +73,20 @@ do_list(struct run *r, const char *path)
 			mld_rec_write(&r->rec, stdout);
 		}
 	}
-	if (ferror(f))
-		mld_err("%s: read error", mld_input_name(path));
+	if (!(ok = !ferror(f)))
+		mld_err("%s: read error: %s", mld_input_name(path),
+		    strerror(errno));
 	free(line);
-	if (f != stdin)
-		fclose(f);
+	mld_fclose_input(f);
+	return ok;
+}
+
+static bool
+operand(const struct mld_operand *op, void *data)
+{
+	struct run *r = data;
+
+	return r->list ? do_list(r, op->path) : do_input(r, op->path);
 }
 
 int
@@ -94,9 +106,9 @@ main(int argc, char **argv)
 		"[--to commit] [file ...]", opts, argc, argv, NULL };
 	struct run r = { .n = 0 };
 	struct mld_inputs in = { .n = 0 };
-	bool all = false, list = false, quiet = false, append = false;
+	bool all = false, quiet = false, append = false;
 	const char *from = NULL, *to = NULL;
-	int c, i;
+	int c;
 
 	mld_init("patchinfo");
 	while ((c = mld_getopt(&cli)) != -1) {
@@ -105,7 +117,7 @@ main(int argc, char **argv)
 			all = true;
 			break;
 		case 'l':
-			list = true;
+			r.list = true;
 			break;
 		case 'q':
 			quiet = true;
@@ -123,10 +135,11 @@ main(int argc, char **argv)
 			mld_usage(&cli);
 		}
 	}
-	if (list && (from != NULL || to != NULL))
+	if (r.list && (from != NULL || to != NULL))
 		mld_badarg(&cli, "-l", "message file lists have no commits");
-	if (!list)
+	if (!r.list)
 		mld_inputs_init(&in, cli.argc, cli.argv, from, to, false);
+	r.in = &in;
 	mld_gmime_init();
 	mld_progress_init(&r.pr, quiet);
 	mld_analyser_init(&r.a, all);
@@ -134,12 +147,8 @@ main(int argc, char **argv)
 	mld_rec_init(&r.rec);
 	if (!append || !mld_rec_output_has_data(stdout))
 		mld_rec_write_header(stdout, mld_columns);
-	if (list)
-		for (i = 0; i < (cli.argc > 0 ? cli.argc : 1); i++)
-			do_list(&r, cli.argc > 0 ? cli.argv[i] : "-");
-	else
-		for (i = 0; i < in.n; i++)
-			do_input(&r, &in, in.paths[i]);
+	mld_each_operand(cli.argc, cli.argv, r.list ? MLD_OPERAND_STREAM :
+	    MLD_OPERAND_STREAM | MLD_OPERAND_DIR, operand, &r);
 	mld_inputs_free(&in);
 	mld_progress(&r.pr, r.n, r.bytes, true);
 	mld_rec_free(&r.rec);

@@ -85,11 +85,9 @@ for name in seed/kvm-2025-08-19.mbox corpus/kvm-ppc.mbox.xz; do
 	fi
 	mbsplit -m "$f" | cmp -s - "$f"
 	is "$?" 0 "$name: mbsplit -m gives the archive back byte for byte"
-	rm -rf "$T/split"
-	mbsplit -d "$T/split" "$f" > "$T/paths"
 	xargs awk -v F="$F" 'FNR == 1 { if (NR > 1) print ""; print F }
 	    { sub(/^>*From /, ">&"); print } END { print "" }' \
-	    < "$T/paths" > "$T/back"
+	    < "$(split_of "$f")" > "$T/back"
 	cmp_files "$T/back" "$f" "$name: -d files, quoted and concatenated, give the archive back"
 done
 finish

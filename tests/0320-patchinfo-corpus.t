@@ -34,9 +34,7 @@ patchinfo "$mbox" > "$T/def"
 awk -F '\t' 'NR == 1 || $1 == "cover" || $1 == "patch"' "$T/all" > "$T/want"
 cmp_files "$T/def" "$T/want" "default mode: the covers and patches of -a"
 
-mkdir "$T/split"
-mbsplit -d "$T/split" "$mbox" > "$T/files"
-patchinfo -a -l "$T/files" > "$T/list" 2> /dev/null
+patchinfo -a -l "$(split_of "$mbox")" > "$T/list" 2> /dev/null
 cmp_files "$T/list" "$T/all" "-l over mbsplit -d files: the same records"
 
 # The diffstat computed from the diff against the one git wrote: with
