@@ -1,5 +1,6 @@
 /*
- * mbsplit - list, select, dedupe and split the messages of mboxes.
+ * mbsplit - list, select, dedupe and split the messages of mailboxes:
+ * mboxes, maildirs, MH folders and public-inbox inboxes (input.h).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "gmimeinit.h"
+#include "input.h"
 #include "mbox.h"
 #include "record.h"
 #include "select.h"
@@ -21,6 +23,7 @@ enum mode { INDEX, MBOX, DIR_OUT };
 
 enum {
 	OPT_SINCE = 256, OPT_UNTIL, OPT_DEDUPE_CONTENT, OPT_FSYNC,
+	OPT_FROM, OPT_TO, OPT_PRINT_RANGE, OPT_APPEND,
 };
 
 static const struct mld_opt opts[] = {
@@ -36,12 +39,20 @@ static const struct mld_opt opts[] = {
 	    "drop later copies of a From, Subject, Date and body" },
 	{ "since", OPT_SINCE, "date", "select messages dated date or later" },
 	{ "until", OPT_UNTIL, "date", "select messages dated before date" },
+	{ "from", OPT_FROM, "commit", "read a public-inbox after commit" },
+	{ "to", OPT_TO, "commit", "read a public-inbox up to commit" },
+	{ "print-range", OPT_PRINT_RANGE, NULL,
+	    "print the full ids of the commit range and exit" },
+	{ "append", OPT_APPEND, NULL,
+	    "no # header when the output file has records" },
 	{ NULL, 0, NULL, NULL },
 };
 
 struct run {
 	enum mode mode;
-	bool quiet;
+	bool quiet, print_range, append;
+	const char *from, *to;	/* the commit range of a public-inbox */
+	struct mld_inputs *in;	/* the operands, checked before any output */
 	struct mld_select sel;
 	struct mld_dirout dir;
 	struct mld_rec rec;
@@ -102,14 +113,14 @@ static bool
 input(const struct mld_operand *op, void *data)
 {
 	struct run *r = data;
-	struct mld_mbox *mb;
+	struct mld_reader *rd;
 	struct mld_msg m;
 
 	if (r->stop)
 		return true;
-	if ((mb = mld_mbox_open(op->path)) == NULL)
+	if ((rd = mld_reader_open(r->in, op->path)) == NULL)
 		return false;
-	while (!r->stop && mld_mbox_next(mb, &m) > 0) {
+	while (!r->stop && mld_reader_next(rd, &m) > 0) {
 		r->n++;
 		r->bytes += m.span;
 		one(r, &m);
@@ -117,7 +128,7 @@ input(const struct mld_operand *op, void *data)
 			r->stop = true;
 		mld_progress(&r->pr, r->n, r->bytes, false);
 	}
-	mld_mbox_close(mb);
+	mld_reader_close(rd);
 	return true;
 }
 
@@ -172,6 +183,18 @@ options(struct run *r, struct mld_cli *cli, const char **dir,
 				mld_badval(cli, "--until", "not a date");
 			r->sel.has_until = true;
 			break;
+		case OPT_FROM:
+			r->from = cli->optarg;
+			break;
+		case OPT_TO:
+			r->to = cli->optarg;
+			break;
+		case OPT_PRINT_RANGE:
+			r->print_range = true;
+			break;
+		case OPT_APPEND:
+			r->append = true;
+			break;
 		default:
 			mld_usage(cli);
 		}
@@ -183,9 +206,11 @@ main(int argc, char **argv)
 {
 	struct mld_cli cli = {
 		"[-mqu] [-d dir [-s n] [--fsync]] [-M hdr:re] [-r a-b]\n"
-		"\t[--dedupe-content] [--since date] [--until date] [file ...]",
+		"\t[--dedupe-content] [--since date] [--until date] [--append]\n"
+		"\t[--from commit] [--to commit] [--print-range] [file ...]",
 		opts, argc, argv, NULL };
 	struct run r = { 0 };
+	struct mld_inputs in;
 	const char *dir = NULL;
 	uint64_t start = 1;
 	bool do_fsync = false;
@@ -193,6 +218,15 @@ main(int argc, char **argv)
 	mld_init("mbsplit");
 	mld_select_init(&r.sel);
 	options(&r, &cli, &dir, &start, &do_fsync);
+	mld_inputs_init(&in, cli.argc, cli.argv, r.from, r.to, r.print_range);
+	r.in = &in;
+	if (r.print_range) {
+		if (!mld_inputs_print_range(&in, stdout))
+			mld_badarg(&cli, "--print-range", "give one public-inbox");
+		mld_inputs_free(&in);
+		mld_select_free(&r.sel);
+		return mld_finish("message");
+	}
 	mld_gmime_init();
 	mld_progress_init(&r.pr, r.quiet);
 	r.scratch = g_string_new(NULL);
@@ -202,9 +236,11 @@ main(int argc, char **argv)
 		return mld_finish("message");
 	if (r.mode == DIR_OUT)
 		signal(SIGPIPE, SIG_IGN);
-	if (r.mode == INDEX)
+	if (r.mode == INDEX && (!r.append || !mld_rec_output_has_data(stdout)))
 		mld_rec_write_header(stdout, mld_index_columns);
-	mld_each_operand(cli.argc, cli.argv, MLD_OPERAND_STREAM, input, &r);
+	mld_each_operand(cli.argc, cli.argv, MLD_OPERAND_STREAM |
+	    MLD_OPERAND_DIR, input, &r);
+	mld_inputs_free(&in);
 	mld_progress(&r.pr, r.n, r.bytes, true);
 	if (r.sel.dropped > 0)
 		mld_note("%llu duplicate%s dropped",

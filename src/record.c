@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The letter after the backslash for each byte that is escaped, or 0. */
 static const char escape_letter[256] = {
@@ -156,6 +157,15 @@ mld_rec_write_header(FILE *f, const char *const *cols)
 	for (c = cols; *c != NULL; c++)
 		fprintf(f, "%c%s", c == cols ? '#' : '\t', *c);
 	fputc('\n', f);
+}
+
+bool
+mld_rec_output_has_data(FILE *f)
+{
+	struct stat st;
+
+	return fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0;
 }
 
 void

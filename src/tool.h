@@ -87,10 +87,10 @@ uint64_t mld_optnum(const struct mld_cli *cli, const char *opt, uint64_t min,
  * are none; "-" is stdin.  Every input is opened by the functions below,
  * which report a failure as "prog: name: why" and mark the run failed.
  *
- * A new kind of input (a maildir, a public-inbox repository) is a new
- * kind below, recognised in one place (operand_kind in tool.c); a
- * program says which kinds it reads and handles each in the function it
- * gives mld_each_operand.
+ * A program says which kinds below it reads and handles each in the
+ * function it gives mld_each_operand.  What a folder holds (a maildir,
+ * an MH folder, a public-inbox) is told in one place, input.h, whose
+ * readers the programs that read mail open on each operand.
  */
 enum mld_operand_kind {
 	MLD_OPERAND_STREAM = 1 << 0,	/* stdin, a file, a FIFO, a device */

@@ -12,7 +12,7 @@ is "$(cat "$T/out")" "$(printf '#kind\tdate\tmsgid\tseries\tversion\tn\ttotal\tp
 
 patchinfo -x < /dev/null > /dev/null 2> "$T/err"
 is "$?" 2 "an unknown option is a usage error"
-check "usage printed on a usage error" grep -q '^usage: patchinfo \[-alq\] \[file \.\.\.\]' "$T/err"
+check "usage printed on a usage error" grep -q '^usage: patchinfo \[-alq\] \[--append\] \[--from commit\]' "$T/err"
 patchinfo --help > "$T/help"
 is "$?" 0 "--help: status 0"
 is "$(help_synopsis patchinfo)" "$(man_synopsis patchinfo.1)" \
