@@ -21,17 +21,6 @@ struct mld_folder {
 	struct mld_msgfile mf;
 };
 
-bool
-mld_is_dir(const char *path, const char *sub)
-{
-	char *p = g_build_filename(path, sub, NULL);
-	struct stat st;
-	bool yes = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-
-	g_free(p);
-	return yes;
-}
-
 static bool
 is_number(const char *name)
 {

@@ -25,8 +25,6 @@ enum mld_folder_kind {
 	MLD_FOLDER_MH,		/* numbered files, or .mh_sequences */
 };
 
-/* Whether path, or path/sub when sub is not NULL, is a directory. */
-bool mld_is_dir(const char *path, const char *sub);
 
 /* What kind of folder path is, from its entries. */
 enum mld_folder_kind mld_folder_kind(const char *path);

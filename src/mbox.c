@@ -53,6 +53,7 @@ struct mld_mbox {
 	bool cr_only;		/* the input ends its lines with a bare CR */
 	bool started;
 	bool error;		/* a read error was reported */
+	GString *lone;		/* a message without a From_ line, escaped */
 };
 
 static struct mld_mbox *
@@ -121,6 +122,8 @@ mld_mbox_close(struct mld_mbox *mb)
 	if (mb->fd > 0)
 		close(mb->fd);
 	g_free(mb->buf);
+	if (mb->lone != NULL)
+		g_string_free(mb->lone, TRUE);
 	g_free(mb);
 }
 
@@ -551,6 +554,26 @@ skip_rest(struct mld_mbox *mb)
 	}
 }
 
+/*
+ * A message without a From_ line (what procmail pipes to a program, a
+ * message saved on its own) was never escaped: its ">From" lines are
+ * text.  Its escaped form, made in a buffer of the reader's own, is what
+ * every reader of msg->raw undoes, so that no '>' is lost.
+ */
+static void
+escape_lone(struct mld_mbox *mb, struct mld_msg *msg)
+{
+	if (!mld_has_from_line(msg->raw, msg->rawlen, MLD_QUOTED))
+		return;
+	if (mb->lone == NULL)
+		mb->lone = g_string_new(NULL);
+	g_string_truncate(mb->lone, 0);
+	mld_mboxrd_escape(mb->lone, msg->raw, msg->rawlen);
+	msg->raw = mb->lone->str;
+	msg->rawlen = mb->lone->len;
+	msg->no_quoted_from = false;
+}
+
 int
 mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg)
 {
@@ -647,6 +670,8 @@ mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg)
 	msg->raw = mb->data + text;
 	msg->rawlen = len;
 	mb->pos = end;
+	if (!has_from)
+		escape_lone(mb, msg);
 	return 1;
 }
 

@@ -12,25 +12,10 @@
 #include "columns.h"
 #include "date.h"
 #include "header.h"
+#include "msgfile.h"
 #include "subject.h"
 #include "text.h"
 #include "trailers.h"
-
-/*
- * Appends a message file's text with LF line ends.  Unlike mld_msg_text
- * nothing is unescaped: a file holds one message as it was sent.
- */
-static void
-lf_text(const char *p, size_t len, GString *out)
-{
-	const char *end = p + len;
-
-	for (; p < end; p++)
-		if (!(*p == '\r' && p + 1 < end && p[1] == '\n'))
-			g_string_append_c(out, *p);
-	if (out->len > 0 && out->str[out->len - 1] != '\n')
-		g_string_append_c(out, '\n');
-}
 
 /* The header fields read, all in one pass over the header. */
 enum { H_SUBJECT, H_FROM, H_DATE, H_MSGID, H_IRT, H_REFS, H_XOF, H_RTO,
@@ -608,31 +593,21 @@ int
 mld_patch_analyse_file(struct mld_analyser *a, const char *path,
     struct mld_patch *p)
 {
+	struct mld_msgfile mf;
 	struct mld_msg m;
 	char *data;
 	size_t len;
-	const char *nl;
 	bool got;
 
 	if ((data = mld_read_input(path, &len)) == NULL)
 		return -1;
-	memset(&m, 0, sizeof(m));
+	mld_msgfile_init(&mf);
 	m.where.input = path;
 	m.where.number = 1;
-	m.raw = data;
-	m.rawlen = len;
-	nl = memchr(data, '\n', len);
-	/* git format-patch files open with a From_ line. */
-	if (nl != NULL && mld_is_from_line(data, (size_t)(nl - data) -
-	    (nl > data && nl[-1] == '\r'))) {
-		m.from_line = data;
-		m.from_len = (size_t)(nl - data);
-		m.raw = nl + 1;
-		m.rawlen = len - (size_t)(nl + 1 - data);
-	}
-	g_string_truncate(a->text, 0);
-	lf_text(m.raw, m.rawlen, a->text);
-	got = analyse(a, &m, a->text->str, a->text->len, p);
+	m.where.offset = 0;
+	mld_msgfile_msg(&mf, data, len, &m);
+	got = mld_patch_analyse(a, &m, p);
+	mld_msgfile_free(&mf);
 	g_free(data);
 	return got ? 1 : 0;
 }

@@ -111,17 +111,6 @@ mld_mboxrd_write(FILE *f, const struct mld_msg *m, GString *scratch)
 	fputc('\n', f);
 }
 
-static bool
-is_dir(const char *dir, const char *sub)
-{
-	char *p = g_build_filename(dir, sub, NULL);
-	struct stat st;
-	bool ok = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-
-	g_free(p);
-	return ok;
-}
-
 bool
 mld_dirout_open(struct mld_dirout *d, const char *dir, uint64_t first,
     bool do_fsync)
@@ -133,13 +122,13 @@ mld_dirout_open(struct mld_dirout *d, const char *dir, uint64_t first,
 		mld_err("%s: %s", dir, strerror(errno));
 		return false;
 	}
-	if (!is_dir(dir, ".")) {
+	if (!mld_is_dir(dir, ".")) {
 		mld_err("%s: not a directory", dir);
 		return false;
 	}
 	d->dir = g_strdup(dir);
-	d->maildir = is_dir(dir, "cur") && is_dir(dir, "new") &&
-	    is_dir(dir, "tmp");
+	d->maildir = mld_is_dir(dir, "cur") && mld_is_dir(dir, "new") &&
+	    mld_is_dir(dir, "tmp");
 	d->fsync = do_fsync;
 	d->next = first;
 	if (gethostname(host, sizeof host) != 0)

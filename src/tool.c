@@ -126,6 +126,17 @@ mld_fclose_input(FILE *f)
 		fclose(f);
 }
 
+bool
+mld_is_dir(const char *path, const char *sub)
+{
+	char *p = g_build_filename(path, sub, NULL);
+	struct stat st;
+	bool yes = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+
+	g_free(p);
+	return yes;
+}
+
 char *
 mld_read_input(const char *path, size_t *len)
 {

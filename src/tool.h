@@ -123,6 +123,8 @@ void mld_fclose_input(FILE *f);
  * g_free it.  NULL after reporting when it cannot be read.
  */
 char *mld_read_input(const char *path, size_t *len);
+/* Whether path, or path/sub when sub is not NULL, is a directory. */
+bool mld_is_dir(const char *path, const char *sub);
 
 /* "prog: what" on stderr; marks the run as failed (exit 1). */
 void mld_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
