@@ -36,6 +36,24 @@ label_text(const char *s)
 	return g_strstrip(mld_text_clean(g_strdup(s), MLD_TEXT_LABEL));
 }
 
+/*
+ * An address as a tally keys it: its label text without any blank.  An
+ * address holds no white space, and a control or format character
+ * blanked inside one would split it in two when its tally line is read
+ * back (domtally --merge).
+ */
+static char *
+address_text(const char *s)
+{
+	char *t = label_text(s), *r = t, *w = t;
+
+	for (; *r != '\0'; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	return t;
+}
+
 static char *
 domain_key(const struct mld_ident_cfg *cfg, const char *addr)
 {
@@ -55,7 +73,7 @@ take_mailbox(const struct mld_ident_cfg *cfg, const struct mld_addr *mb,
     GArray *found)
 {
 	char *name = label_text(mb->name), *addr;
-	char *raw = label_text(mb->addr);
+	char *raw = address_text(mb->addr);
 	const char *n = name, *a = raw;
 	struct found f = { NULL, NULL };
 	unsigned i;
