@@ -21,5 +21,8 @@ const char *const mld_columns[MLD_NCOLS + 1] = {
 	[MLD_COL_DIFFSTAT] = "diffstat",
 	[MLD_COL_TRAILERS] = "trailers",
 	[MLD_COL_BODY] = "body",
+	[MLD_COL_PARENT] = "parent",
+	[MLD_COL_ROOT] = "root",
+	[MLD_COL_CHANGEID] = "changeid",
 	[MLD_NCOLS] = NULL,
 };

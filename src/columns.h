@@ -25,6 +25,9 @@ enum mld_col {
 	MLD_COL_DIFFSTAT,
 	MLD_COL_TRAILERS,
 	MLD_COL_BODY,
+	MLD_COL_PARENT,		/* the Message-ID it answers (In-Reply-To) */
+	MLD_COL_ROOT,		/* its thread's first message (References) */
+	MLD_COL_CHANGEID,	/* b4's change-id of the series, or empty */
 	MLD_NCOLS
 };
 
