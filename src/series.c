@@ -286,8 +286,6 @@ void
 mld_series_take(struct mld_series *s, const struct mld_recin *in)
 {
 	const char *f[MLD_NCOLS];
-	struct msg m = { 0 };
-	char *rt;
 	unsigned c;
 
 	if (in->headers != s->headers) {
@@ -304,6 +302,17 @@ mld_series_take(struct mld_series *s, const struct mld_recin *in)
 		mld_count_skip();
 		return;
 	}
+	mld_series_add(s, f);
+}
+
+void
+mld_series_add(struct mld_series *s, const char *const f[MLD_NCOLS])
+{
+	struct msg m = { 0 };
+	char *rt;
+
+	if (f[MLD_COL_MSGID] == NULL || *f[MLD_COL_MSGID] == '\0')
+		return;
 	m.kind = (uint8_t)kind_of(f[MLD_COL_KIND] ? f[MLD_COL_KIND] : "");
 	m.msgid = intern(s, f[MLD_COL_MSGID]);
 	m.date = copy(s, f[MLD_COL_DATE]);

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 
+#include "header.h"
 #include "record.h"
 #include "series.h"
 #include "tool.h"
