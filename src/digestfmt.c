@@ -1,6 +1,7 @@
 /*
  * digestfmt - print the parts of a digest: its header, a tally section,
- * and the patch list with the commit messages of the new patches.
+ * and the patch list, the series without a reply, the pull requests and
+ * the commit messages of the new patches.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -17,8 +18,8 @@
 
 static const char synopsis[] =
     "header [-f label] [-l name] [-t label] [file ...]\n"
-    "tally [-d] [-n top] [-T title] [file ...]\n"
-    "patches [-s file] [file ...]";
+    "tally [-d | -r] [-n top] [-T title] [file ...]\n"
+    "patches [-p postings] [-s file] [file ...]";
 
 /* Runs fn over every operand (stdin without one); false if one failed. */
 static bool
@@ -44,6 +45,19 @@ read_records(const char *path, void *ps)
 	if (!mld_recin_open(&in, path))
 		return false;
 	ok = mld_postings_read(ps, &in);
+	mld_recin_close(&in);
+	return ok;
+}
+
+static bool
+read_postings(const char *path, struct mld_postings *ps)
+{
+	struct mld_recin in;
+	bool ok;
+
+	if (!mld_recin_open(&in, path))
+		return false;
+	ok = mld_postings_read_postings(ps, &in);
 	mld_recin_close(&in);
 	return ok;
 }
@@ -138,12 +152,14 @@ cmd_tally(struct mld_cli *cli)
 	static const struct mld_opt opts[] = {
 		{ "domains", 'd', NULL, "the default title of a domain tally" },
 		{ "top", 'n', "top", "the number the default title gives (15)" },
+		{ "reviewers", 'r', NULL, "the default title of a reviewer "
+		    "tally" },
 		{ "title", 'T', "title", "the title of the section" },
 		{ NULL, 0, NULL, NULL },
 	};
 	GString *out = g_string_new(NULL);
 	const char *title = NULL;
-	bool domains = false;
+	bool domains = false, reviewers = false;
 	char *end, *dflt;
 	unsigned long top = 15;
 	int c;
@@ -153,6 +169,9 @@ cmd_tally(struct mld_cli *cli)
 		switch (c) {
 		case 'd':
 			domains = true;
+			break;
+		case 'r':
+			reviewers = true;
 			break;
 		case 'n':
 			top = strtoul(cli->optarg, &end, 10);
@@ -165,7 +184,10 @@ cmd_tally(struct mld_cli *cli)
 			break;
 		}
 	}
-	dflt = mld_digest_tally_title(domains, (unsigned)top);
+	if (domains && reviewers)
+		mld_usage(cli);
+	dflt = reviewers ? mld_digest_reviewers_title((unsigned)top) :
+	    mld_digest_tally_title(domains, (unsigned)top);
 	mld_digest_safe(out, title != NULL ? title : dflt, true);
 	g_string_append(out, "\n\n");
 	each_input(cli->argc, cli->argv, read_tally, out);
@@ -180,20 +202,25 @@ static int
 cmd_patches(struct mld_cli *cli)
 {
 	static const struct mld_opt opts[] = {
+		{ "postings", 'p', "file", "the posting records of the "
+		    "input (seriesinfo)" },
 		{ "seen", 's', "file", "report as Exist what file holds; "
 		    "add what is printed" },
 		{ NULL, 0, NULL, NULL },
 	};
 	struct mld_postings *ps = mld_postings_new(false);
 	struct mld_seen seen;
-	const char *seenpath = NULL;
-	bool ok;
+	const char *seenpath = NULL, *postings = NULL;
+	bool ok = true;
 	int c;
 
 	cli->opts = opts;
-	while ((c = mld_getopt(cli)) != -1)
+	while ((c = mld_getopt(cli)) != -1) {
 		if (c == 's')
 			seenpath = cli->optarg;
+		else if (c == 'p')
+			postings = cli->optarg;
+	}
 	mld_seen_init(&seen);
 	/*
 	 * Without its state a digest would report everything again: a state
@@ -205,8 +232,13 @@ cmd_patches(struct mld_cli *cli)
 		mld_postings_free(ps);
 		return mld_finish("record");
 	}
-	ok = each_input(cli->argc, cli->argv, read_records, ps);
-	mld_digest_list(ps, stdout);
+	/* The postings first: then only the entries they name are kept. */
+	if (postings != NULL)
+		ok = read_postings(postings, ps);
+	ok = each_input(cli->argc, cli->argv, read_records, ps) && ok;
+	mld_digest_list(ps, &seen, stdout);
+	mld_digest_unanswered(ps, stdout);
+	mld_digest_pulls(ps, stdout);
 	mld_digest_messages(ps, &seen, stdout);
 	/*
 	 * The state changes only once the digest is out and the input was

@@ -297,6 +297,12 @@ mld_series_take(struct mld_series *s, const struct mld_recin *in)
 	for (c = 0; c < MLD_NCOLS; c++)
 		f[c] = s->cols[c] < 0 ? NULL :
 		    mld_recin_field(in, (unsigned)s->cols[c]);
+	/* Records made before the parent column: the series key stands
+	 * for the message answered, when it is another's. */
+	if (s->cols[MLD_COL_PARENT] < 0 && f[MLD_COL_SERIES] != NULL &&
+	    f[MLD_COL_MSGID] != NULL &&
+	    strcmp(f[MLD_COL_SERIES], f[MLD_COL_MSGID]) != 0)
+		f[MLD_COL_PARENT] = f[MLD_COL_SERIES];
 	if (f[MLD_COL_MSGID] == NULL || *f[MLD_COL_MSGID] == '\0') {
 		mld_warn_line(in->name, in->lineno, "no Message-ID, skipped");
 		mld_count_skip();

@@ -5,6 +5,10 @@
  * command; digestfmt(1) reads its posting records, and makes them with
  * this module when it is given none.
  *
+ * Records made before patchinfo wrote a parent column (no such column in
+ * their header line) take their series key for the parent when it is
+ * another message's ID.
+ *
  * Every record is read before anything is decided, and the messages are
  * then taken oldest first (date, then Message-ID, then the other
  * columns): the result depends on the set of records, never on their

@@ -64,7 +64,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if ((out = open_memstream(&text, &len)) == NULL)
 		abort();
-	mld_digest_list(ps, out);
+	mld_digest_list(ps, &seen, out);
+	mld_digest_unanswered(ps, out);
+	mld_digest_pulls(ps, out);
 	mld_digest_messages(ps, &seen, out);
 	if (fclose(out) != 0 || !safe(text, len))
 		abort();
