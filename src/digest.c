@@ -147,6 +147,17 @@ reported(const struct mld_seen *seen, const struct mld_entry *p)
 	return r;
 }
 
+/* Whether p itself (its Message-ID) was printed already. */
+static bool
+reported_msgid(const struct mld_seen *seen, const struct mld_entry *p)
+{
+	char *km = mld_digest_key_msgid(p);
+	bool r = km != NULL && mld_seen_has(seen, km);
+
+	g_free(km);
+	return r;
+}
+
 /* Adds p's keys to the seen set: it is reported now. */
 static void
 mark_reported(struct mld_seen *seen, const struct mld_entry *p)
@@ -299,8 +310,11 @@ decide(struct mld_postings *ps, size_t n, GHashTable *full,
 			mark_reported(seen, &first);
 		}
 		if (has_cover) {
-			sh[i].cover = reported(seen, &cover) ? SHOW_EXIST :
-			    has_first && repeats(&cover, &first) ? SHOW_SKIP :
+			/* Its first patch took the title key already: only
+			 * its own Message-ID says an earlier digest had it. */
+			sh[i].cover = reported_msgid(seen, &cover) ?
+			    SHOW_EXIST : has_first && repeats(&cover, &first) ?
+			    SHOW_SKIP : reported(seen, &cover) ? SHOW_EXIST :
 			    SHOW_NEW;
 			mark_reported(seen, &cover);
 			mld_entry_clear(&cover);

@@ -83,7 +83,8 @@ void mld_digest_pulls(struct mld_postings *ps, FILE *out);
  *                      the same version, is in `seen`
  *   Skip: <subject>    a cover letter whose title only repeats its first
  *                      patch's title (one may lack the other's leading
- *                      "subsystem: " parts)
+ *                      "subsystem: " parts); such a cover is an Exist
+ *                      only when its own Message-ID is in `seen`
  * then each other posting of the lineage, newest first, as one line:
  *   Exist: <subject>        a resend (the same version)
  *   Superseded: <subject>   an older version
