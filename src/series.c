@@ -537,7 +537,11 @@ place(struct mld_series *s, uint32_t i)
 			post_at(s, p->posting)->revisions++;
 			return p->posting;
 		}
-		return versions_agree(po, m) && po->total == m->total &&
+		/* Of a chain, only the patch that lacks the posting's tag
+		 * joins it: a tagged one after untagged ones is a stray of
+		 * another version sent in the same batch. */
+		return !po->pull && (po->version == m->version ||
+		    (po->tagged && !m->tagged)) && po->total == m->total &&
 		    !slot_has(po, m->n) ? p->posting : 0;
 	}
 	r = lookup(s, m->root);

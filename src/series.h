@@ -18,10 +18,12 @@
  *  - the cover it answers, when they have the same version, or when only
  *    one of them wrote a version tag and they have the same total (the
  *    posting takes the tagged version);
- *  - the posting of the patch it answers, under the same rule, when that
- *    posting has the same total and no patch of this number yet (git
- *    send-email's --chain-reply-to); a [PATCH] answering a [PATCH] whose
- *    slot is taken is a new posting (a new version sent in reply);
+ *  - the posting of the patch it answers, when that posting has the same
+ *    total and no patch of this number yet (git send-email's
+ *    --chain-reply-to), and the same version or a tagged one where the
+ *    patch has none (a tagged patch after untagged ones is a stray of
+ *    another version); a [PATCH] answering a [PATCH] whose slot is taken
+ *    is a new posting (a new version sent in reply);
  *  - as a revision, the posting of the patch it answers when its tag is
  *    vN.M and that posting's version is N (a [PATCH v3.1 09/37]);
  *  - the cover its thread starts with, when the message it answers is
