@@ -4,6 +4,7 @@
  * person is looked up once per record field, not once per byte.
  */
 #include "bots.h"
+#include "text.h"
 #include "tool.h"
 
 #include <string.h>
@@ -75,7 +76,7 @@ mld_bots_add(struct mld_bots *b, const char *pattern)
 {
 	struct pat *p = g_new0(struct pat, 1);
 	/* GLib's UTF-8 functions assert on anything else. */
-	char *valid = g_utf8_make_valid(pattern, -1);
+	char *valid = mld_text_repair(g_strdup(pattern));
 
 	p->text = g_utf8_strdown(valid, -1);
 	g_free(valid);

@@ -7,6 +7,8 @@
  * seen state keeps keys, not titles to compare).
  */
 #include "digest.h"
+#include "addr.h"
+#include "text.h"
 #include "tool.h"
 
 #include <errno.h>
@@ -15,56 +17,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <gmime/gmime.h>
-
-void
-mld_digest_safe(GString *out, const char *s, bool oneline)
-{
-	char *valid = g_utf8_make_valid(s, -1);
-	const char *p;
-	gunichar c;
-
-	for (p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
-		c = g_utf8_get_char(p);
-		if ((c == '\n' || c == '\t') && !oneline)
-			g_string_append_c(out, (char)c);
-		else if (c < 0x20)
-			g_string_append_printf(out, "^%c", (char)(c + 0x40));
-		else if (c == 0x7f)
-			g_string_append(out, "^?");
-		else if (c >= 0x80 && c < 0xa0)
-			g_string_append_printf(out, "<U+%04X>", (unsigned)c);
-		else
-			g_string_append_len(out, p, g_utf8_next_char(p) - p);
-	}
-	g_free(valid);
-}
-
-char *
-mld_digest_author(const char *author)
-{
-	InternetAddressList *l = internet_address_list_parse(NULL, author);
-	InternetAddress *a;
-	const char *name, *addr, *at;
-	char *s;
-
-	if (l == NULL || internet_address_list_length(l) != 1 ||
-	    !INTERNET_ADDRESS_IS_MAILBOX(
-	    a = internet_address_list_get_address(l, 0))) {
-		if (l != NULL)
-			g_object_unref(l);
-		return g_strdup(author);
-	}
-	addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
-	name = internet_address_get_name(a);
-	if (name != NULL && *name != '\0')
-		s = g_strdup_printf("%s <%s>", name, addr);
-	else if ((at = strchr(addr, '@')) != NULL && at > addr)
-		s = g_strdup_printf("%.*s <%s>", (int)(at - addr), addr, addr);
-	else
-		s = g_strdup(addr);
-	g_object_unref(l);
-	return s;
-}
 
 /* Case-folded, with each run of white space one space, trimmed. */
 static char *
@@ -182,7 +134,7 @@ body(GString *out, const char *b)
 	    b[len - 1] == '\t' || b[len - 1] == '\r'))
 		len--;
 	copy = g_strndup(b, len);
-	mld_digest_safe(out, copy, false);
+	mld_text_show(out, copy, false);
 	g_free(copy);
 }
 
@@ -190,7 +142,7 @@ static void
 line(GString *out, const char *label, const char *s)
 {
 	g_string_append(out, label);
-	mld_digest_safe(out, s, true);
+	mld_text_show(out, s, true);
 	g_string_append_c(out, '\n');
 }
 
@@ -232,7 +184,7 @@ entry(GString *out, enum show how, const struct mld_entry *p,
 	} else if (how == SHOW_NEW) {
 		line(out, "New: ", title_of(p));
 		line(out, "", p->subject);
-		author = mld_digest_author(p->author);
+		author = mld_addr_display(p->author);
 		line(out, "Author: ", author);
 		g_free(author);
 		if (names != NULL)
@@ -345,7 +297,7 @@ full_entry(struct mld_postings *ps, size_t i, const struct shown *sh,
 	}
 }
 
-/* The day of the digest: that of its newest message. */
+/* The day of the digest: that of its newest patch or cover letter. */
 static char *
 digest_day(const struct mld_postings *ps)
 {
@@ -514,11 +466,11 @@ mld_digest_status_text(GString *out, const struct mld_status *st)
 static void
 who_and_what(GString *buf, const struct mld_posting *p)
 {
-	char *author = mld_digest_author(p->author);
+	char *author = mld_addr_display(p->author);
 
-	mld_digest_safe(buf, p->subject, true);
+	mld_text_show(buf, p->subject, true);
 	g_string_append(buf, " (");
-	mld_digest_safe(buf, author, true);
+	mld_text_show(buf, author, true);
 	g_free(author);
 }
 
@@ -604,19 +556,19 @@ mld_digest_header(GString *out, const char *list, const char *from,
     const char *to)
 {
 	g_string_append(out, "From ");
-	mld_digest_safe(out, from, true);
+	mld_text_show(out, from, true);
 	g_string_append(out, " to ");
-	mld_digest_safe(out, to, true);
+	mld_text_show(out, to, true);
 	g_string_append_c(out, '\n');
 	if (list != NULL && *list != '\0') {
-		mld_digest_safe(out, list, true);
+		mld_text_show(out, list, true);
 		g_string_append(out, " mailing list update from ");
 	} else {
 		g_string_append(out, "Mailing list update from ");
 	}
-	mld_digest_safe(out, from, true);
+	mld_text_show(out, from, true);
 	g_string_append(out, " to ");
-	mld_digest_safe(out, to, true);
+	mld_text_show(out, to, true);
 	g_string_append(out, "\n\n");
 }
 
@@ -655,7 +607,7 @@ mld_digest_tally_line(GString *out, const char *s)
 	if (*end == '\0')
 		return false;
 	g_string_append_printf(out, "%7llu ", count);
-	mld_digest_safe(out, end, true);
+	mld_text_show(out, end, true);
 	g_string_append_c(out, '\n');
 	return true;
 }

@@ -90,8 +90,8 @@ void mld_digest_pulls(struct mld_postings *ps, FILE *out);
  *   Superseded: <subject>   an older version
  * Whether an entry was reported before is decided oldest posting first,
  * so that of two copies the older is New.  Every message printed, and
- * each lineage with its version and the day of the digest's last
- * message, is then added to `seen`.
+ * each lineage with its version and the day of the digest's newest
+ * patch or cover letter, is then added to `seen`.
  */
 void mld_digest_messages(struct mld_postings *ps, struct mld_seen *seen,
     FILE *out);
@@ -110,12 +110,6 @@ char *mld_digest_reviewers_title(unsigned top);
  * appends nothing, when it is not a count and a name.
  */
 bool mld_digest_tally_line(GString *out, const char *line);
-
-/* "Name <addr>" as a reader wants it: unquoted, decoded, and with the
- * local part for a name when there is none (as git does). */
-char *mld_digest_author(const char *author);
-/* Appends s made safe for a terminal; `oneline` also shows TAB and LF. */
-void mld_digest_safe(GString *out, const char *s, bool oneline);
 
 /* The keys under which a patch is remembered in a seen set. */
 char *mld_digest_key_msgid(const struct mld_entry *p);

@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "digest.h"
-#include "header.h"
+#include "gmimeinit.h"
+#include "text.h"
 #include "postings.h"
 #include "record.h"
 #include "seen.h"
@@ -188,7 +189,7 @@ cmd_tally(struct mld_cli *cli)
 		mld_usage(cli);
 	dflt = reviewers ? mld_digest_reviewers_title((unsigned)top) :
 	    mld_digest_tally_title(domains, (unsigned)top);
-	mld_digest_safe(out, title != NULL ? title : dflt, true);
+	mld_text_show(out, title != NULL ? title : dflt, true);
 	g_string_append(out, "\n\n");
 	each_input(cli->argc, cli->argv, read_tally, out);
 	g_string_append_c(out, '\n');

@@ -1,12 +1,13 @@
 /*
  * ident.c - from record fields to tally keys (see ident.h).
  *
- * The field is parsed by GMime as an address list, the way patchinfo
- * wrote it: a display name is quoted when RFC 5322 needs it, so a name
- * that looks like an address ("evil<spoof@bank.example>") stays a name
- * and only the address in angle brackets counts.  GMime also decodes
- * any RFC 2047 encoded word it finds in a name; that changes the name
- * shown, never the address counted.
+ * The field is read by addr.h as an address list, the way patchinfo and
+ * mbsplit wrote it: a display name is quoted when RFC 5322 needs it, so
+ * a name that looks like an address ("evil<spoof@bank.example>") stays a
+ * name and only the address in angle brackets counts.  The parser also
+ * decodes any RFC 2047 encoded word it finds in a name; that changes the
+ * name shown, never the address counted.  Names, addresses and merged
+ * labels are cleaned as text.h says for labels.
  *
  * Addresses compare by their ASCII-lower-cased form: local parts are
  * case-sensitive by the letter of RFC 5321, but no list treats them so.
@@ -14,32 +15,25 @@
  * "example.com", or a UTF-8 domain and its punycode, are two keys.
  */
 #include "ident.h"
-#include "header.h"
+#include "addr.h"
+#include "gmimeinit.h"
+#include "text.h"
 #include "tool.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <gmime/gmime.h>
 
 struct found {
 	char *key;
 	char *variant;		/* NULL outside the people mode */
 };
 
-/*
- * Text fit for one output line and for GLib's UTF-8 functions: invalid
- * bytes replaced (U+FFFD), control characters blanked.
- */
+/* A name, address or label as a tally shows it (text.h): trimmed. */
 static char *
-clean_text(const char *name)
+label_text(const char *s)
 {
-	char *s = g_utf8_make_valid(name != NULL ? name : "", -1), *p;
-
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return g_strstrip(s);
+	return g_strstrip(mld_text_clean(g_strdup(s), MLD_TEXT_LABEL));
 }
 
 static char *
@@ -57,11 +51,11 @@ domain_key(const struct mld_ident_cfg *cfg, const char *addr)
 
 /* Adds the key of one mailbox to found, once; bots are left out. */
 static void
-take_mailbox(const struct mld_ident_cfg *cfg, InternetAddressMailbox *mb,
+take_mailbox(const struct mld_ident_cfg *cfg, const struct mld_addr *mb,
     GArray *found)
 {
-	char *name = clean_text(INTERNET_ADDRESS(mb)->name), *addr;
-	char *raw = clean_text(mb->addr);
+	char *name = label_text(mb->name), *addr;
+	char *raw = label_text(mb->addr);
 	const char *n = name, *a = raw;
 	struct found f = { NULL, NULL };
 	unsigned i;
@@ -94,34 +88,10 @@ take_mailbox(const struct mld_ident_cfg *cfg, InternetAddressMailbox *mb,
 	g_array_append_val(found, f);
 }
 
-/* Walks a list, groups included; returns the number of mailboxes seen. */
-static unsigned
-walk(const struct mld_ident_cfg *cfg, InternetAddressList *list,
-    GArray *found)
-{
-	int i, len = internet_address_list_length(list);
-	unsigned seen = 0;
-
-	for (i = 0; i < len; i++) {
-		InternetAddress *ia = internet_address_list_get_address(list,
-		    i);
-
-		if (INTERNET_ADDRESS_IS_GROUP(ia)) {
-			seen += walk(cfg, internet_address_group_get_members(
-			    INTERNET_ADDRESS_GROUP(ia)), found);
-		} else if (INTERNET_ADDRESS_IS_MAILBOX(ia) &&
-		    *INTERNET_ADDRESS_MAILBOX(ia)->addr != '\0') {
-			take_mailbox(cfg, INTERNET_ADDRESS_MAILBOX(ia), found);
-			seen++;
-		}
-	}
-	return seen;
-}
-
-/* What one field gave: its keys, and whether it held any address. */
+/* What one field gave: its keys, and how it was read. */
 struct yield {
 	GArray *found;		/* struct found */
-	bool any;
+	int status;		/* mld_ident_count's result when found is empty */
 };
 
 static void
@@ -138,17 +108,31 @@ yield_free(void *p)
 	g_free(y);
 }
 
+/* The keys of every mailbox with an address, in groups too. */
 static struct yield *
 parse_field(const struct mld_ident_cfg *cfg, const char *field)
 {
-	InternetAddressList *list = internet_address_list_parse(NULL, field);
 	struct yield *y = g_new0(struct yield, 1);
+	struct mld_addr_list l;
+	const struct mld_addr *a;
+	unsigned i;
+	bool any = false;
 
 	y->found = g_array_new(FALSE, FALSE, sizeof(struct found));
-	if (list != NULL) {
-		y->any = walk(cfg, list, y->found) > 0;
-		g_object_unref(list);
+	mld_addr_list_init(&l);
+	if (mld_addr_parse(field, &l) == MLD_ADDR_DEEP) {
+		y->status = MLD_IDENT_DEEP;
+	} else {
+		for (i = 0; i < l.items->len; i++) {
+			a = &g_array_index(l.items, struct mld_addr, i);
+			if (a->kind == MLD_ADDR_MAILBOX && *a->addr != '\0') {
+				take_mailbox(cfg, a, y->found);
+				any = true;
+			}
+		}
+		y->status = any ? 0 : MLD_IDENT_NONE;
 	}
+	mld_addr_list_clear(&l);
 	return y;
 }
 
@@ -212,32 +196,17 @@ mld_ident_count(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 
 		mld_tally_add(t, f->key, f->variant, n);
 	}
-	r = y->any ? (int)y->found->len : -1;
+	r = y->status == 0 ? (int)y->found->len : y->status;
 	if (memo == NULL)
 		yield_free(y);
 	return r;
-}
-
-/*
- * Written here rather than with internet_address_to_string: GMime
- * leaves a name holding '"' or '\\' unquoted, which does not read back
- * as the same name, and its IDN pass made a tally of many people
- * several times slower.  tests/unit-ident.c compares the two.
- */
-char *
-mld_ident_label(const char *addr, const char *name)
-{
-	GString *s = g_string_sized_new(strlen(name) + strlen(addr) + 6);
-
-	mld_mailbox_append(s, name, addr);
-	return g_string_free(s, FALSE);
 }
 
 struct mld_tally *
 mld_ident_tally_new(const struct mld_ident_cfg *cfg)
 {
 	mld_gmime_init();
-	return mld_tally_new(cfg->mode == MLD_IDENT_PEOPLE ? mld_ident_label :
+	return mld_tally_new(cfg->mode == MLD_IDENT_PEOPLE ? mld_addr_label :
 	    NULL);
 }
 
@@ -263,7 +232,7 @@ count_record(const struct mld_ident_cfg *cfg, struct mld_tally *t,
     const struct mld_recin *in)
 {
 	unsigned nf = in->fields->len, hl = in->header->len;
-	int idx;
+	int idx, r;
 
 	if (hl > 0 && nf != hl) {
 		mld_warn_line(in->name, in->lineno,
@@ -286,10 +255,11 @@ count_record(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 		mld_warn_line(in->name, in->lineno,
 		    "%u fields, no field %d, skipped", nf, idx + 1);
 		mld_count_skip();
-	} else if (mld_ident_count(cfg, t, mld_recin_field(in, (unsigned)idx),
-	    1) < 0) {
-		mld_warn_line(in->name, in->lineno,
-		    "no address in field %d, skipped", idx + 1);
+	} else if ((r = mld_ident_count(cfg, t, mld_recin_field(in,
+	    (unsigned)idx), 1)) < 0) {
+		mld_warn_line(in->name, in->lineno, "%s in field %d, skipped",
+		    r == MLD_IDENT_DEEP ? "address list nested too deeply" :
+		    "no address", idx + 1);
 		mld_count_skip();
 	}
 	return true;
@@ -323,6 +293,7 @@ mld_ident_merge(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 	ssize_t len;
 	uint64_t lineno = 0, bytes = 0, count;
 	bool ok = true;
+	int r;
 
 	while ((len = getline(&line, &cap, f)) >= 0) {
 		lineno++;
@@ -336,12 +307,14 @@ mld_ident_merge(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 			    "not a tally line, skipped");
 			mld_count_skip();
 		} else if (cfg->mode != MLD_IDENT_PEOPLE) {
-			char *key = clean_text(label);
+			char *key = label_text(label);
 
 			mld_tally_add(t, key, NULL, count);
 			g_free(key);
-		} else if (mld_ident_count(cfg, t, label, count) < 0) {
-			mld_warn_line(name, lineno, "no address, skipped");
+		} else if ((r = mld_ident_count(cfg, t, label, count)) < 0) {
+			mld_warn_line(name, lineno, "%s, skipped",
+			    r == MLD_IDENT_DEEP ? "address list nested too deeply" :
+			    "no address");
 			mld_count_skip();
 		}
 	}

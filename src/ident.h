@@ -1,6 +1,6 @@
 /*
  * ident.h - who a record is from: the addresses in one field of a line
- * record, read with GMime's address parser (never grepped), mapped
+ * record, read with the address parser of addr.h (never grepped), mapped
  * through a mailmap, filtered for bots, and counted as people, domains
  * or organisations in a tally.  This is the work of domtally(1).
  *
@@ -66,16 +66,17 @@ struct mld_ident_cfg {
 	struct mld_ident_progress *progress;	/* NULL: none */
 };
 
-/* The tally's label maker for people: "Name <addr>" quoted per RFC 5322. */
-char *mld_ident_label(const char *addr, const char *name);
-
-/* A new tally for cfg's mode (people get mld_ident_label). */
+/* A new tally for cfg's mode (people get mld_addr_label). */
 struct mld_tally *mld_ident_tally_new(const struct mld_ident_cfg *cfg);
+
+/* What mld_ident_count returns for a field it cannot count. */
+#define MLD_IDENT_NONE (-1)	/* the field holds no address */
+#define MLD_IDENT_DEEP (-2)	/* its groups nest too deeply (addr.h) */
 
 /*
  * Adds n for each distinct key in an address-list field.  Returns the
- * number of keys counted (0 when every address was a bot), or -1 when
- * the field holds no address.
+ * number of keys counted (0 when every address was a bot), or one of
+ * the negative values above.
  */
 int mld_ident_count(const struct mld_ident_cfg *cfg, struct mld_tally *t,
     const char *field, uint64_t n);

@@ -7,6 +7,7 @@
  * which is how a line can carry a trailing "# comment".
  */
 #include "mailmap.h"
+#include "text.h"
 #include "tool.h"
 
 #include <string.h>
@@ -135,8 +136,9 @@ add_mapping(struct mld_mailmap *m, const char *new_name,
 void
 mld_mailmap_add_line(struct mld_mailmap *m, const char *line)
 {
-	/* Names and addresses go on to GLib's UTF-8 functions. */
-	char *valid = g_utf8_make_valid(line, -1);
+	/* Names and addresses go on to GLib's UTF-8 functions and into
+	 * tallies: cleaned as any label is (text.h). */
+	char *valid = mld_text_clean(g_strdup(line), MLD_TEXT_LABEL);
 	const char *p = valid;
 	char *name1, *email1, *name2 = NULL, *email2 = NULL;
 

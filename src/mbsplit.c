@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "header.h"
+#include "gmimeinit.h"
 #include "mbox.h"
 #include "record.h"
 #include "select.h"

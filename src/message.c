@@ -2,6 +2,8 @@
  * message.c - body text through GMime (see message.h).
  */
 #include "message.h"
+#include "addr.h"
+#include "text.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -24,37 +26,6 @@ mld_texts_free(struct mld_texts *t)
 	if (t->parser != NULL)
 		g_object_unref(t->parser);
 	t->parser = NULL;
-}
-
-/* windows-1252 0x80-0x9f; the five holes become U+FFFD. */
-static const gunichar cp1252[32] = {
-	0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
-	0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
-};
-
-char *
-mld_text_repair(char *s)
-{
-	const char *p = s, *bad;
-	GString *out;
-	guchar c;
-
-	if (g_utf8_validate(s, -1, &bad))
-		return s;
-	/* Valid UTF-8 runs stay; each byte between them is windows-1252. */
-	out = g_string_sized_new(strlen(s) + 16);
-	do {
-		g_string_append_len(out, p, bad - p);
-		c = (guchar)*bad;
-		g_string_append_unichar(out, c >= 0x80 && c < 0xa0 ?
-		    cp1252[c - 0x80] : c);
-		p = bad + 1;
-	} while (!g_utf8_validate(p, -1, &bad));
-	g_string_append(out, p);
-	g_free(s);
-	return g_string_free(out, FALSE);
 }
 
 /* Number of '>' that open a line: its quote depth in format=flowed. */
@@ -350,12 +321,14 @@ unparse(GMimeMessage *msg, GByteArray *bytes)
 }
 
 bool
-mld_message_texts(const char *text, size_t len, struct mld_texts *t)
+mld_message_texts(const char *text, size_t len, const struct mld_where *where,
+    struct mld_texts *t)
 {
 	GMimeMessage *msg;
 	GByteArray *bytes;
 	GMimeObject *top;
 	const char *pro;
+	char *safe;
 	struct walk w = { t, false };
 
 	g_string_truncate(t->main, 0);
@@ -363,9 +336,13 @@ mld_message_texts(const char *text, size_t len, struct mld_texts *t)
 	/* A byte array holds at most 4 GiB. */
 	if (len > G_MAXUINT)
 		return false;
+	/* Address fields that would make GMime recurse are blanked. */
+	if ((safe = mld_addr_defuse(text, len, where)) != NULL)
+		text = safe;
 	msg = parse_in_place(t, text, len, &bytes);
 	if (msg == NULL) {
 		unparse(NULL, bytes);
+		g_free(safe);
 		return false;
 	}
 	g_mime_message_foreach(msg, visit, &w);
@@ -379,5 +356,6 @@ mld_message_texts(const char *text, size_t len, struct mld_texts *t)
 		repair_from(t->main, 0);
 	}
 	unparse(msg, bytes);
+	g_free(safe);
 	return true;
 }

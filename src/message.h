@@ -10,8 +10,9 @@
  * first); patches sent as text/x-patch, text/x-diff or text/plain
  * attachments land in `extra`, where the diffstat is still counted.
  * Bytes that are not UTF-8 in text of an unknown or missing charset are
- * read as windows-1252, the usual culprit, one by one, so that a mostly
- * UTF-8 text keeps its UTF-8.
+ * read as windows-1252, one by one, as text.h does for every field.
+ * Address fields nested too deeply for GMime (addr.h) are blanked in a
+ * copy of the message before GMime reads it.
  * Limits: text/html parts and nested message/rfc822 parts are not read.
  */
 #ifndef MLD_MESSAGE_H
@@ -20,6 +21,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <glib.h>
+
+#include "tool.h"
 
 struct _GMimeParser;
 
@@ -34,18 +37,14 @@ void mld_texts_free(struct mld_texts *t);
 
 /*
  * Parses text[0..len) (a whole message, LF line ends) and fills t.
- * GMime reads the text where it lies, without a copy.  Returns false
- * when GMime cannot read it as a message.
+ * GMime reads the text where it lies, without a copy (unless an address
+ * field must be blanked; w places the warning).  Returns false when
+ * GMime cannot read it as a message.
  */
-bool mld_message_texts(const char *text, size_t len, struct mld_texts *t);
+bool mld_message_texts(const char *text, size_t len,
+    const struct mld_where *w, struct mld_texts *t);
 
 /* Undoes RFC 3676 format=flowed in place (delsp: drop the soft space). */
 void mld_unflow(GString *s, bool delsp);
-
-/*
- * Makes s valid UTF-8 (taking it): valid UTF-8 runs are kept, and every
- * other byte is read as windows-1252.
- */
-char *mld_text_repair(char *s);
 
 #endif

@@ -4,6 +4,7 @@
  * then each parent domain in turn, so the first hit is the longest.
  */
 #include "orgmap.h"
+#include "text.h"
 #include "tool.h"
 
 #include <string.h>
@@ -50,8 +51,8 @@ mld_orgmap_add_line(struct mld_orgmap *m, const char *line)
 		return true;
 	for (k = p; *p != '\0' && !is_blank(*p); p++)
 		;
-	/* The name is printed: invalid UTF-8 is replaced, as in records. */
-	name = g_strstrip(g_utf8_make_valid(p, -1));
+	/* The name is printed: cleaned as any label is (text.h). */
+	name = g_strstrip(mld_text_clean(g_strdup(p), MLD_TEXT_LABEL));
 	if (*name == '\0') {
 		g_free(name);
 		return false;

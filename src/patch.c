@@ -10,8 +10,10 @@
 #include "addr.h"
 #include "body.h"
 #include "columns.h"
+#include "date.h"
 #include "header.h"
 #include "subject.h"
+#include "text.h"
 #include "trailers.h"
 
 /*
@@ -175,12 +177,13 @@ field(const struct mld_analyser *a, int i)
 
 /* "Name <addr>" of the first mailbox of raw, relays undone; or NULL. */
 static char *
-person(const char *raw, const char *x_original_from, const char *reply_to)
+person(const char *raw, const char *x_original_from, const char *reply_to,
+    const struct mld_where *w)
 {
 	struct mld_person who;
 	char *s;
 
-	if (raw == NULL || !mld_person_parse(raw, &who))
+	if (raw == NULL || !mld_person_parse(raw, w, &who))
 		return NULL;
 	mld_person_unrelay(&who, x_original_from, reply_to);
 	s = mld_person_format(&who);
@@ -232,9 +235,9 @@ parent_id(const char *in_reply_to, const char *references, bool root)
 			/* Cleaned as a Message-ID is: the key must match
 			 * the cover's ID, and a record holds only UTF-8. */
 			if (n > 0)
-				id = mld_header_clean(g_strdup(
+				id = mld_text_clean(g_strdup(
 				    g_mime_references_get_message_id(refs,
-				    root ? 0 : n - 1)));
+				    root ? 0 : n - 1)), MLD_TEXT_FIELD);
 			g_mime_references_free(refs);
 		}
 	}
@@ -259,7 +262,8 @@ change_id(const char *text, size_t len)
 	for (e = v; e < text + len && *e != '\n' && *e != '\r' &&
 	    *e != ' ' && *e != '\t'; e++)
 		;
-	return e > v ? mld_header_clean(g_strndup(v, (gsize)(e - v))) : NULL;
+	return e > v ? mld_text_clean(g_strndup(v, (gsize)(e - v)),
+	    MLD_TEXT_FIELD) : NULL;
 }
 
 /* An ID with each "-<digits>-" counter turned into "-#-". */
@@ -488,7 +492,7 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 	hl = mld_header_len(text, len);
 	mld_header_scan(text, len, hnames, NH, a->hv, a->hf);
 	v = field(a, H_SUBJECT);
-	p->subject = mld_header_decode(v != NULL ? v : "");
+	p->subject = mld_text_decode(v != NULL ? v : "", MLD_TEXT_FIELD);
 	mld_subject_parse(p->subject, &s);
 	/* A cheap look first: most list mail is not a patch. */
 	if (!a->all && (s.reply || s.pull || (!s.patch && !s.rfc &&
@@ -496,7 +500,7 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 		mld_subject_clear(&s);
 		return false;
 	}
-	if (!mld_message_texts(text, len, &a->texts))
+	if (!mld_message_texts(text, len, &m->where, &a->texts))
 		mld_warn_at(&m->where, "GMime cannot parse the message");
 	irt = field(a, H_IRT);
 	refs = field(a, H_REFS);
@@ -508,12 +512,14 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 		return false;
 	}
 	read_headers(a, m, text, hl, p);
-	p->author = person(field(a, H_FROM), field(a, H_XOF), field(a, H_RTO));
+	/* A header too deeply nested was reported with the MIME parse. */
+	p->author = person(field(a, H_FROM), field(a, H_XOF), field(a, H_RTO),
+	    NULL);
 	if (p->author == NULL) {
 		mld_warn_at(&m->where, "no readable From");
 		p->author = g_strdup("");
 	}
-	p->contributor = person(ib.from, NULL, NULL);
+	p->contributor = person(ib.from, NULL, NULL, &m->where);
 	if (p->contributor == NULL)
 		p->contributor = g_strdup(p->author);
 	p->prefix = g_strdup(s.prefix);

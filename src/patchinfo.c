@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "columns.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "mbox.h"
 #include "patch.h"
 #include "record.h"

@@ -203,17 +203,18 @@ take(struct mld_postings *ps, const struct mld_recin *in)
 
 	f[MLD_COL_KIND] = mld_recin_field(in, (unsigned)mld_recin_column(in,
 	    mld_columns[MLD_COL_KIND], MLD_COL_KIND));
+	if (ps->series != NULL && !ps->dates_only)
+		mld_series_take(ps->series, in);
+	/* The period is that of the patches and cover letters. */
+	cover = f[MLD_COL_KIND] != NULL && strcmp(f[MLD_COL_KIND], "cover") == 0;
+	if (!cover && (f[MLD_COL_KIND] == NULL ||
+	    strcmp(f[MLD_COL_KIND], "patch") != 0))
+		return;
 	f[MLD_COL_DATE] = mld_recin_field(in, (unsigned)mld_recin_column(in,
 	    mld_columns[MLD_COL_DATE], MLD_COL_DATE));
 	if (f[MLD_COL_DATE] != NULL)
 		note_dates(ps, f[MLD_COL_DATE]);
 	if (ps->dates_only)
-		return;
-	if (ps->series != NULL)
-		mld_series_take(ps->series, in);
-	cover = f[MLD_COL_KIND] != NULL && strcmp(f[MLD_COL_KIND], "cover") == 0;
-	if (!cover && (f[MLD_COL_KIND] == NULL ||
-	    strcmp(f[MLD_COL_KIND], "patch") != 0))
 		return;
 	for (i = 0; i < G_N_ELEMENTS(used); i++) {
 		c = used[i];

@@ -55,7 +55,7 @@ bool mld_postings_read(struct mld_postings *ps, struct mld_recin *in);
 bool mld_postings_read_postings(struct mld_postings *ps,
     struct mld_recin *in);
 
-/* The dates of the oldest and newest message, or NULL if none. */
+/* The dates of the oldest and newest patch or cover letter, or NULL. */
 const char *mld_postings_first_date(const struct mld_postings *ps);
 const char *mld_postings_last_date(const struct mld_postings *ps);
 

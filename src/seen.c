@@ -16,8 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The header line the file opens with, as mld_rec_write_header writes it. */
-#define HEADER "#key"
+/* The one column, and the header line the file opens with. */
+#define COLUMN "key"
+#define HEADER "#" COLUMN
 
 /* Symbolic links followed to find the file, as the kernel allows. */
 #define MAX_LINKS 40
@@ -271,8 +272,8 @@ static bool
 write_keys(const struct mld_seen *s, FILE *f)
 {
 	/* The value column is named only when a key has one. */
-	static const char *const cols[] = { HEADER + 1, "value", NULL };
-	static const char *const keyonly[] = { HEADER + 1, NULL };
+	static const char *const cols[] = { COLUMN, "value", NULL };
+	static const char *const keyonly[] = { COLUMN, NULL };
 	GString *line = g_string_new(NULL);
 	unsigned i, drop = s->count > MLD_SEEN_MAX ? s->count - MLD_SEEN_MAX :
 	    0;

@@ -8,7 +8,9 @@
  * messages, about 30 bytes each (keyset.h).
  */
 #include "select.h"
+#include "date.h"
 #include "header.h"
+#include "text.h"
 #include "tool.h"
 
 #include <stdlib.h>
@@ -36,14 +38,14 @@ mld_select_init(struct mld_select *s)
 	s->first = 1;
 	s->last = UINT64_MAX;
 	s->matches = g_ptr_array_new_with_free_func(match_free);
-	mld_keyset_init(&s->seen);
+	mld_keyset_init(&s->passed);
 }
 
 void
 mld_select_free(struct mld_select *s)
 {
 	g_ptr_array_free(s->matches, TRUE);
-	mld_keyset_free(&s->seen);
+	mld_keyset_free(&s->passed);
 }
 
 bool
@@ -147,7 +149,7 @@ matches(const struct mld_select *s, const char *hdr, size_t hl)
 			ok = false;
 			break;
 		}
-		d = mld_header_decode(v->str);
+		d = mld_text_decode(v->str, MLD_TEXT_FIELD);
 		ok = g_regex_match(m->re, d, 0, NULL);
 		g_free(d);
 	}
@@ -220,7 +222,7 @@ is_new(struct mld_select *s, const struct mld_msg *m, const char *hdr,
 	if (s->dedupe == MLD_DEDUPE_NONE ||
 	    !dedupe_digest(s, m, hdr, hl, digest))
 		return true;
-	if (mld_keyset_add(&s->seen, digest))
+	if (mld_keyset_add(&s->passed, digest))
 		return true;
 	s->dropped++;
 	return false;

@@ -24,7 +24,7 @@ struct mld_select {
 	uint64_t first, last;	/* message numbers, inclusive */
 	GPtrArray *matches;	/* struct mld_match *, all must match */
 	enum mld_dedupe dedupe;
-	struct mld_keyset seen;	/* dedupe keys */
+	struct mld_keyset passed;	/* dedupe keys of the messages passed */
 	uint64_t dropped;	/* duplicates dropped */
 };
 

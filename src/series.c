@@ -660,7 +660,7 @@ trailer_person(const char *v, size_t len)
 	} else {
 		t[strcspn(t, " \t#")] = '\0';
 	}
-	if (*t != '\0' && mld_person_parse(t, &who)) {
+	if (*t != '\0' && mld_person_parse(t, NULL, &who)) {
 		if (*who.addr != '\0')
 			s = mld_person_format(&who);
 		mld_person_clear(&who);

@@ -4,7 +4,7 @@
  */
 #include <stdio.h>
 
-#include "header.h"
+#include "gmimeinit.h"
 #include "record.h"
 #include "series.h"
 #include "tool.h"

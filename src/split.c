@@ -8,7 +8,10 @@
  * asked: the kernel's cost per file already dominates.
  */
 #include "split.h"
+#include "addr.h"
+#include "date.h"
 #include "header.h"
+#include "text.h"
 #include "tool.h"
 
 #include <errno.h>
@@ -53,10 +56,12 @@ mld_index_record(struct mld_rec *rec, uint64_t n, const struct mld_msg *m)
 	s = found[H_MSGID] ? mld_header_msgid(v[H_MSGID]->str) : NULL;
 	mld_rec_add(rec, s);
 	g_free(s);
-	s = found[H_FROM] ? mld_header_addresses(v[H_FROM]->str) : NULL;
+	s = found[H_FROM] ? mld_addr_list_text(v[H_FROM]->str,
+	    MLD_TEXT_LABEL, &m->where) : NULL;
 	mld_rec_add(rec, s);
 	g_free(s);
-	s = found[H_SUBJECT] ? mld_header_decode(v[H_SUBJECT]->str) : NULL;
+	s = found[H_SUBJECT] ? mld_text_decode(v[H_SUBJECT]->str,
+	    MLD_TEXT_LABEL) : NULL;
 	mld_rec_add(rec, s);
 	g_free(s);
 	mld_rec_add(rec, m->where.input);

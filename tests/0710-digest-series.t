@@ -20,11 +20,11 @@ cmp_files "$T/review.2" "$d/review.expect" \
 # was in a digest.  Week 2's cover only repeats its patch: Skip.
 seen=$T/seen
 digestfmt patches -s "$seen" "$d/week1.tsv" > /dev/null
-is "$(grep -c '^lineage ann@example.org mm faster reclaim	v4 2026-06-22$' "$seen")" 1 \
+is "$(grep -c '^lineage ann@example.org mm faster reclaim	v4 2026-06-20$' "$seen")" 1 \
     "the state keeps the lineage, its version and the digest's day"
 digestfmt patches -s "$seen" "$d/week2.tsv" > "$T/week2"
 is "$(grep 'mm: faster reclaim (.*patches' "$T/week2")" \
-    "[PATCH v5 0/2] mm: faster reclaim (Ann Dev <ann@example.org>, 2 patches, v5, v4 in the digest of 2026-06-22)" \
+    "[PATCH v5 0/2] mm: faster reclaim (Ann Dev <ann@example.org>, 2 patches, v5, v4 in the digest of 2026-06-20)" \
     "v5 a week later: v4 was in the digest of its day"
 is "$(grep -c '^Skip: \[PATCH 0/1\] dma: fix the map$' "$T/week2")" 1 \
     "a cover repeating its only patch: Skip"

@@ -1,13 +1,12 @@
 /*
- * Unit tests for body.c, trailers.c, the format=flowed decoder and the
- * address helpers: the pure functions patchinfo's columns come from.
+ * Unit tests for body.c, trailers.c and the format=flowed decoder: the
+ * pure functions patchinfo's body columns come from.
  */
 #include <string.h>
 #include <gmime/gmime.h>
 
-#include "addr.h"
 #include "body.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "message.h"
 #include "tool.h"
 #include "trailers.h"
@@ -307,77 +306,6 @@ test_unflow(void)
 	g_string_free(s, TRUE);
 }
 
-static void
-test_repair(void)
-{
-	char *s = mld_text_repair(g_strdup("caf\xe9 \x93q\x94"));
-
-	g_assert_cmpstr(s, ==, "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d");
-	g_free(s);
-	/* UTF-8 runs stay; 0x81 is a hole of windows-1252. */
-	s = mld_text_repair(g_strdup("\xc3\xa9t\xe9 \x80\x81"));
-	g_assert_cmpstr(s, ==, "\xc3\xa9t\xc3\xa9 \xe2\x82\xac\xef\xbf\xbd");
-	g_free(s);
-	s = mld_text_repair(g_strdup("ok \xc3\xa9"));
-	g_assert_cmpstr(s, ==, "ok \xc3\xa9");
-	g_free(s);
-}
-
-static char *
-fmt(const char *raw, const char *xof, const char *rto)
-{
-	struct mld_person p;
-	char *s;
-
-	if (!mld_person_parse(raw, &p))
-		return NULL;
-	mld_person_unrelay(&p, xof, rto);
-	s = mld_person_format(&p);
-	mld_person_clear(&p);
-	return s;
-}
-
-static void
-test_addr(void)
-{
-	static const struct {
-		const char *raw, *xof, *rto, *want;
-	} cases[] = {
-		{ "\"Maciej S. Szmigiero\" <m@x.name>", NULL, NULL,
-		    "\"Maciej S. Szmigiero\" <m@x.name>" },
-		{ "Maciej S. Szmigiero <m@x.name>", NULL, NULL,
-		    "\"Maciej S. Szmigiero\" <m@x.name>" },
-		{ "\"Guo Ren (Alibaba DAMO Academy)\" <g@k.org>", NULL, NULL,
-		    "\"Guo Ren (Alibaba DAMO Academy)\" <g@k.org>" },
-		{ "g@k.org", NULL, NULL, "g@k.org" },
-		{ "\"Jo \\\"JJ\\\" Dev\" <j@x>", NULL, NULL,
-		    "\"Jo \\\"JJ\\\" Dev\" <j@x>" },
-		{ "=?UTF-8?Q?Ren=C3=A9_Z?= <r@x>", NULL, NULL,
-		    "Ren\xc3\xa9 Z <r@x>" },
-		/* An encoded name holding an address stays one name. */
-		{ "=?UTF-8?Q?evil=3Cspoof=40bank=2Eexample=3E?= <e@x>", NULL,
-		    NULL, "\"evil<spoof@bank.example>\" <e@x>" },
-		{ "Team: A <a@x>, B <b@x>;", NULL, NULL, "A <a@x>" },
-		{ "Jo Dev via B4 Relay <devnull+jo.example.org@kernel.org>",
-		    NULL, "jo@example.org", "Jo Dev <jo@example.org>" },
-		{ "Jo Dev via B4 Relay <devnull+jo.example.org@kernel.org>",
-		    "Jo Dev <jo@example.org>", "other@x", "Jo Dev <jo@example.org>" },
-		{ "'Ann' via kvm <kvm@vger.kernel.org>", NULL,
-		    "Ann B <ann@corp.example>", "Ann B <ann@corp.example>" },
-		{ "Ann via kvm <kvm@vger.kernel.org>", NULL, NULL,
-		    "Ann <kvm@vger.kernel.org>" },
-	};
-	size_t i;
-	char *s;
-
-	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
-		s = fmt(cases[i].raw, cases[i].xof, cases[i].rto);
-		g_assert_cmpstr(s, ==, cases[i].want);
-		g_free(s);
-	}
-	g_assert_null(fmt("", NULL, NULL));
-}
-
 int
 main(int argc, char **argv)
 {
@@ -397,7 +325,5 @@ main(int argc, char **argv)
 	g_test_add_func("/body/message-end", test_message_end);
 	g_test_add_func("/trailers", test_trailers);
 	g_test_add_func("/text/unflow", test_unflow);
-	g_test_add_func("/text/repair", test_repair);
-	g_test_add_func("/addr", test_addr);
 	return g_test_run();
 }

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "digest.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "seen.h"
 
 #define RULE "----------------------------------------------------------------------"
@@ -231,42 +231,6 @@ test_empty(void)
 }
 
 static void
-test_safe(void)
-{
-	GString *s = g_string_new(NULL);
-
-	mld_digest_safe(s, "a\tb\nc\x1b[0m\x7f\xc2\x9b\xff\xc3\xa9", false);
-	g_assert_cmpstr(s->str, ==,
-	    "a\tb\nc^[[0m^?<U+009B>\xef\xbf\xbd\xc3\xa9");
-	g_string_truncate(s, 0);
-	mld_digest_safe(s, "New: x\nExist: y\tz", true);
-	g_assert_cmpstr(s->str, ==, "New: x^JExist: y^Iz");
-	g_string_free(s, TRUE);
-}
-
-static void
-test_author(void)
-{
-	static const char *const cases[][2] = {
-		{ "\"Maciej S. Szmigiero\" <mail@example.name>",
-		    "Maciej S. Szmigiero <mail@example.name>" },
-		{ "guoren@example.org", "guoren <guoren@example.org>" },
-		{ "J\xc3\xb6rg <j@example.de>", "J\xc3\xb6rg <j@example.de>" },
-		{ "\"evil<spoof@bank.example>\" <x@example.com>",
-		    "evil<spoof@bank.example> <x@example.com>" },
-		{ "not an address at all", "not an address at all" },
-	};
-	size_t i;
-
-	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
-		char *a = mld_digest_author(cases[i][0]);
-
-		g_assert_cmpstr(a, ==, cases[i][1]);
-		g_free(a);
-	}
-}
-
-static void
 test_tally(void)
 {
 	GString *s = g_string_new(NULL);
@@ -310,8 +274,6 @@ main(int argc, char **argv)
 	g_test_add_func("/digest/list", test_list);
 	g_test_add_func("/digest/empty", test_empty);
 	g_test_add_func("/digest/dates-only", test_dates_only);
-	g_test_add_func("/digest/safe", test_safe);
-	g_test_add_func("/digest/author", test_author);
 	g_test_add_func("/digest/tally", test_tally);
 	g_test_add_func("/digest/header", test_header);
 	return g_test_run();

@@ -1,13 +1,12 @@
 /*
  * Unit tests for reading identities out of record fields: parsed
  * addresses (the spoof case), groups, duplicates, the no-domain bucket,
- * bots, organisations, labels, and the memo against plain parsing.
+ * bots, organisations, and the memo against plain parsing.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib.h>
-#include <gmime/gmime.h>
 
 #include "ident.h"
 #include "tool.h"
@@ -193,85 +192,6 @@ test_orgs_and_mailmap(void)
 	mld_orgmap_free(om);
 }
 
-static void
-test_label(void)
-{
-	char *s;
-
-	s = mld_ident_label("maciej.szmigiero@oracle.com",
-	    "Maciej S. Szmigiero");
-	g_assert_cmpstr(s, ==,
-	    "\"Maciej S. Szmigiero\" <maciej.szmigiero@oracle.com>");
-	g_free(s);
-	s = mld_ident_label("guoren@kernel.org",
-	    "Guo Ren (Alibaba DAMO Academy)");
-	g_assert_cmpstr(s, ==,
-	    "\"Guo Ren (Alibaba DAMO Academy)\" <guoren@kernel.org>");
-	g_free(s);
-	s = mld_ident_label("keirf@google.com", "Keir Fraser");
-	g_assert_cmpstr(s, ==, "Keir Fraser <keirf@google.com>");
-	g_free(s);
-	s = mld_ident_label("joro@8bytes.org", "J\xc3\xb6rg R\xc3\xb6" "del");
-	g_assert_cmpstr(s, ==, "J\xc3\xb6rg R\xc3\xb6" "del <joro@8bytes.org>");
-	g_free(s);
-	s = mld_ident_label("fangyu.yu@linux.alibaba.com", "");
-	g_assert_cmpstr(s, ==, "fangyu.yu@linux.alibaba.com");
-	g_free(s);
-}
-
-/* The name and address GMime reads back from a label. */
-static void
-read_back(const char *label, const char *name, const char *addr)
-{
-	InternetAddressList *l = internet_address_list_parse(NULL, label);
-	InternetAddress *ia;
-
-	g_assert_nonnull(l);
-	g_assert_cmpint(internet_address_list_length(l), ==, 1);
-	ia = internet_address_list_get_address(l, 0);
-	g_assert_true(INTERNET_ADDRESS_IS_MAILBOX(ia));
-	g_assert_cmpstr(ia->name != NULL ? ia->name : "", ==, name);
-	g_assert_cmpstr(INTERNET_ADDRESS_MAILBOX(ia)->addr, ==, addr);
-	g_object_unref(l);
-}
-
-/*
- * Labels against GMime's own writer: the same bytes where GMime quotes
- * correctly, and where it does not ('"' and '\\' left bare) a label that
- * reads back as the same name, which GMime's does not.
- */
-static void
-test_label_gmime(void)
-{
-	static const char *const same[] = { "Keir Fraser",
-	    "Maciej S. Szmigiero", "Nutty.Liu", "Guo Ren (Alibaba DAMO Academy)",
-	    "J\xc3\xb6rg R\xc3\xb6" "del", "x@y", "a,b", "a;b", "a:b", "[x]",
-	    "<x>", "O'Neil", "#hash", "a+b", "a!b$c%d&e*f/g=h?i^j_k`l{m|n}o~p",
-	    "\xe6\x97\xa5\xe6\x9c\xac \xe8\xaa\x9e", "evil<spoof@bank.example>",
-	    NULL };
-	static const char *const fixed[] = { "a\"b", "back\\slash",
-	    "\"quoted\"", "a\\\"b", NULL };
-	const char *const *n;
-	InternetAddress *ia;
-	char *ours, *theirs;
-
-	for (n = same; *n != NULL; n++) {
-		ia = internet_address_mailbox_new(*n, "a@b.example");
-		theirs = internet_address_to_string(ia, NULL, FALSE);
-		ours = mld_ident_label("a@b.example", *n);
-		g_assert_cmpstr(ours, ==, theirs);
-		read_back(ours, *n, "a@b.example");
-		g_free(ours);
-		g_free(theirs);
-		g_object_unref(ia);
-	}
-	for (n = fixed; *n != NULL; n++) {
-		ours = mld_ident_label("a@b.example", *n);
-		read_back(ours, *n, "a@b.example");
-		g_free(ours);
-	}
-}
-
 /*
  * The memo gives what parsing every field gives: on fields that repeat,
  * past its bound (it starts afresh), and on fields that do not (it stops).
@@ -325,8 +245,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ident/lists", test_lists);
 	g_test_add_func("/ident/bots", test_bots);
 	g_test_add_func("/ident/orgs-and-mailmap", test_orgs_and_mailmap);
-	g_test_add_func("/ident/label", test_label);
-	g_test_add_func("/ident/label-gmime", test_label_gmime);
 	g_test_add_func("/ident/memo", test_memo);
 	return g_test_run();
 }

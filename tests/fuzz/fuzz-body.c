@@ -13,6 +13,7 @@
 
 #include "body.h"
 #include "message.h"
+#include "text.h"
 #include "trailers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

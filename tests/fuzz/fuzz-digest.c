@@ -12,7 +12,7 @@
 #include <glib.h>
 
 #include "digest.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "postings.h"
 #include "record.h"
 #include "seen.h"

@@ -13,7 +13,7 @@
 
 #include "body.h"
 #include "columns.h"
-#include "header.h"
+#include "gmimeinit.h"
 #include "mbox.h"
 #include "patch.h"
 #include "record.h"
