@@ -874,13 +874,13 @@ link_versions(struct mld_series *s)
 			continue;
 		prev = previous_of(s, at, bychange, bytitle, byaddr);
 		po->prev = prev;
-		/* Every earlier version still without a newer one gets P. */
+		/* Every earlier version still without a newer one gets P;
+		 * each is given one once, so the walks cost the postings. */
 		for (back = prev; back != 0; back = q->prev) {
 			q = post_at(s, back);
-			if (q->newer != 0)
+			if (q->newer != 0 || q->version >= po->version)
 				break;
-			if (q->version < po->version)
-				q->newer = at;
+			q->newer = at;
 		}
 		if (po->changeid != NULL)
 			g_hash_table_insert(bychange, (char *)po->changeid,

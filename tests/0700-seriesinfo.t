@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$data/series" || exit 1
 set -- *.tsv
-plan $(($# * 4 + 12))
+plan $(($# * 4 + 14))
 
 # reorder HOW FILE: the header line, then the records reversed or shuffled.
 reorder() {
@@ -93,6 +93,26 @@ seriesinfo -m -r < /dev/null > /dev/null 2>&1
 is "$?" 2 "-m and -r together: a usage error"
 seriesinfo < /dev/null > /dev/full 2> /dev/null
 is "$?" 1 "a full disk: status 1"
+
+# Hostile threads: two patches answering each other, two replies doing
+# the same, a patch answering itself, and a chain of 200,000 single
+# patches each answering the next (a walk per message would take hours,
+# recursion would overflow the stack).
+{
+	printf '#kind\tdate\tmsgid\tn\ttotal\tparent\troot\n'
+	printf 'patch\t2026-01-01T00:00:00Z\ta\t1\t2\tb\tb\n'
+	printf 'patch\t2026-01-01T00:00:00Z\tb\t2\t2\ta\ta\n'
+	printf 'reply\t2026-01-01T00:00:01Z\tr1\t1\t1\tr2\tr2\n'
+	printf 'reply\t2026-01-01T00:00:01Z\tr2\t1\t1\tr1\tr1\n'
+	printf 'patch\t2026-01-02T00:00:00Z\ts\t1\t1\ts\ts\n'
+	awk 'BEGIN { for (i = 1; i <= 200000; i++)
+		printf "patch\t2026-02-01T00:00:00Z\tc%d\t1\t1\tc%d\tc%d\n",
+		    i, i + 1, i + 1 }'
+} > "$T/hostile"
+timeout 300 seriesinfo "$T/hostile" > "$T/hostile.p"
+is "$?" 0 "hostile threads: status 0"
+is "$(grep -vc '^#' "$T/hostile.p"):$(grep -c '^a	' "$T/hostile.p")" \
+    "200002:1" "hostile threads: a and b one posting, s one, each chained patch one"
 
 mbox=$(corpus_xz corpus/kvm-ppc.mbox.xz 2> /dev/null)
 if [ -n "$mbox" ]; then
