@@ -3,7 +3,11 @@
  */
 #include "body.h"
 
+#include <limits.h>
 #include <string.h>
+
+/* git request-pull's words: a pull request, whatever its subject. */
+#define REQUEST_PULL "are available in the Git repository at"
 
 /* One line of text: [p, p + n), and where the next one starts. */
 struct line {
@@ -99,6 +103,25 @@ read_field(const char *text, size_t len, const struct line *first,
 	return pos;
 }
 
+/*
+ * The first line of a git format-patch file, "From <40 hex> Mon Sep 17
+ * 00:00:00 2001": pasted at the top of a body, it opens in-body headers.
+ */
+static bool
+format_patch_line(const struct line *l)
+{
+	static const char date[] = " Mon Sep 17 00:00:00 2001";
+	size_t i, dl = sizeof(date) - 1;
+
+	if (l->n < 5 + 40 + dl || memcmp(l->p, "From ", 5) != 0)
+		return false;
+	for (i = 5; i < 45; i++)
+		if (!g_ascii_isxdigit(l->p[i]))
+			return false;
+	return memcmp(l->p + 45, date, dl) == 0 && is_blank(&(struct line){
+	    l->p + 45 + dl, l->n - 45 - dl, 0 });
+}
+
 bool
 mld_inbody_read(const char *text, size_t len, struct mld_inbody *ib)
 {
@@ -110,6 +133,8 @@ mld_inbody_read(const char *text, size_t len, struct mld_inbody *ib)
 
 	memset(ib, 0, sizeof(*ib));
 	ib->end = pos;
+	if (get_line(text, len, pos, &l) && format_patch_line(&l))
+		pos = l.next;
 	while (get_line(text, len, pos, &l) &&
 	    (slot = inbody_slot(&l, &tmp)) != NULL) {
 		next = read_field(text, len, &l, slot);
@@ -237,40 +262,101 @@ struct section {
 	bool open, git, named;
 	int meta;		/* the highest git_meta of its lines */
 	unsigned hunks;
-	unsigned long changed;	/* insertions + deletions before it */
-	size_t start;
+	unsigned long ins, del;	/* insertions and deletions before it */
+	size_t start, end;	/* its text, from its first line */
 };
 
+/*
+ * The file sections counted so far, by their first line, to find one
+ * pasted twice: only a section whose first line ("diff --git a/x b/x")
+ * was seen before is compared whole.  Made at the second section.
+ */
+struct counted {
+	GHashTable *first;	/* first line -> 1 + index in spans */
+	GArray *spans;		/* struct section */
+};
+
+/* Is s, with its text in text, the same as a section counted before? */
+static bool
+seen_before(struct counted *c, const char *text, const struct section *s)
+{
+	const struct section *o;
+	const char *nl = memchr(text + s->start, '\n', s->end - s->start);
+	size_t fl = nl != NULL ? (size_t)(nl - text) - s->start :
+	    s->end - s->start;
+	char *key;
+	guint i;
+
+	if (c->spans == NULL)
+		c->spans = g_array_new(FALSE, FALSE, sizeof(struct section));
+	if (c->spans->len == 0) {
+		g_array_append_val(c->spans, *s);
+		return false;
+	}
+	if (c->first == NULL) {
+		c->first = g_hash_table_new_full(g_str_hash, g_str_equal,
+		    g_free, NULL);
+		o = &g_array_index(c->spans, struct section, 0);
+		nl = memchr(text + o->start, '\n', o->end - o->start);
+		g_hash_table_insert(c->first, g_strndup(text + o->start,
+		    nl != NULL ? (size_t)(nl - text) - o->start :
+		    o->end - o->start), GUINT_TO_POINTER(1));
+	}
+	key = g_strndup(text + s->start, fl);
+	i = GPOINTER_TO_UINT(g_hash_table_lookup(c->first, key));
+	if (i > 0) {
+		o = &g_array_index(c->spans, struct section, i - 1);
+		g_free(key);
+		return o->end - o->start == s->end - s->start &&
+		    memcmp(text + o->start, text + s->start,
+		    s->end - s->start) == 0;
+	}
+	g_array_append_val(c->spans, *s);
+	g_hash_table_insert(c->first, key, GUINT_TO_POINTER(c->spans->len));
+	return false;
+}
+
 static void
-close_section(struct section *s, struct mld_diff *d)
+close_section(struct section *s, struct mld_diff *d, const char *text,
+    struct counted *c)
 {
 	if (s->open && (s->hunks > 0 || s->meta > 0)) {
-		d->sections++;
-		/* As git: a file with no line changed counts when renamed
-		 * or binary. */
-		if (s->meta == 2 ||
-		    d->insertions + d->deletions > s->changed)
-			d->files++;
-		if (s->start < d->start)
-			d->start = s->start;
+		/* The same diff pasted twice in one mail counts once. */
+		if (seen_before(c, text, s)) {
+			d->insertions = s->ins;
+			d->deletions = s->del;
+			d->hunks -= s->hunks;
+		} else {
+			d->sections++;
+			/* As git: a file with no line changed counts when
+			 * renamed or binary. */
+			if (s->meta == 2 ||
+			    d->insertions + d->deletions > s->ins + s->del)
+				d->files++;
+			if (s->start < d->start)
+				d->start = s->start;
+		}
 	}
 	memset(s, 0, sizeof(*s));
 }
 
 static void
-open_section(struct section *s, struct mld_diff *d, size_t start, bool git)
+open_section(struct section *s, struct mld_diff *d, size_t start, bool git,
+    const char *text, struct counted *c)
 {
-	close_section(s, d);
+	close_section(s, d, text, c);
 	s->open = true;
 	s->git = git;
-	s->start = start;
-	s->changed = d->insertions + d->deletions;
+	s->start = s->end = start;
+	s->ins = d->insertions;
+	s->del = d->deletions;
 }
 
 bool
 mld_diff_scan(const char *text, size_t len, struct mld_diff *d)
 {
-	struct section s = { false, false, false, 0, 0, 0, 0 };
+	struct section s = { 0 };
+	struct counted c = { NULL, NULL };
 	int meta;
 	struct line l, l2;
 	unsigned long old, new;
@@ -282,11 +368,13 @@ mld_diff_scan(const char *text, size_t len, struct mld_diff *d)
 	d->start = len;
 	while (get_line(text, len, pos, &l)) {
 		if (starts(&l, "diff --git ")) {
-			open_section(&s, d, pos, true);
+			open_section(&s, d, pos, true, text, &c);
+			s.end = l.next;
 		} else if (s.open && s.git && !s.named && s.hunks == 0 &&
 		    (meta = git_meta(&l)) > 0) {
 			if (meta > s.meta)
 				s.meta = meta;
+			s.end = l.next;
 		} else if (starts(&l, "--- ") &&
 		    get_line(text, len, l.next, &l2) && starts(&l2, "+++ ")) {
 			if (!(s.open && s.git && !s.named && s.hunks == 0)) {
@@ -296,11 +384,11 @@ mld_diff_scan(const char *text, size_t len, struct mld_diff *d)
 				    (starts(&l2, "Index: ") ||
 				    starts(&l2, "diff ")))
 					start = prev;
-				open_section(&s, d, start, false);
+				open_section(&s, d, start, false, text, &c);
 			}
 			s.named = true;
 			get_line(text, len, l.next, &l2);
-			pos = l2.next;
+			pos = s.end = l2.next;
 			have_prev = false;
 			continue;
 		} else if (s.open && s.named && hunk_header(&l, &old, &new)) {
@@ -308,6 +396,7 @@ mld_diff_scan(const char *text, size_t len, struct mld_diff *d)
 			if (taken > 0) {
 				s.hunks++;
 				d->hunks++;
+				s.end = pos;
 			}
 			have_prev = false;
 			continue;
@@ -316,10 +405,44 @@ mld_diff_scan(const char *text, size_t len, struct mld_diff *d)
 		have_prev = true;
 		pos = l.next;
 	}
-	close_section(&s, d);
+	close_section(&s, d, text, &c);
+	if (c.first != NULL)
+		g_hash_table_destroy(c.first);
+	if (c.spans != NULL)
+		g_array_free(c.spans, TRUE);
 	if (d->sections == 0)
 		d->insertions = d->deletions = 0;
 	return d->sections > 0;
+}
+
+/*
+ * Where a diff starts that no hunk of could be counted: a "diff --git"
+ * line followed within a few lines by its "--- " and "+++ " lines, whose
+ * hunks a mailer broke (wrapped hunk headers, context lines that lost
+ * their leading space).  The offset of that line, or len.
+ */
+size_t
+mld_diff_damaged(const char *text, size_t len)
+{
+	static const char mark[] = "diff --git ";
+	const char *p = text, *end = text + len;
+	struct line l;
+	size_t pos;
+	unsigned i;
+
+	while ((p = memmem(p, (size_t)(end - p), mark, sizeof(mark) - 1)) !=
+	    NULL) {
+		pos = (size_t)(p - text);
+		p += sizeof(mark) - 1;
+		if ((pos > 0 && text[pos - 1] != '\n') ||
+		    !get_line(text, len, pos, &l))
+			continue;
+		for (i = 0; i < 6 && get_line(text, len, l.next, &l); i++)
+			if (starts(&l, "--- ") && get_line(text, len, l.next,
+			    &l) && starts(&l, "+++ "))
+				return pos;
+	}
+	return len;
 }
 
 void
@@ -363,16 +486,33 @@ stat_part(const char **p, const char *end, const char *word, char c)
 	return true;
 }
 
-static bool
+/*
+ * git's summary line.  Mailers strip its leading blanks, or turn them into
+ * no-break spaces (U+00A0): any run of blanks and no-break spaces, or
+ * none, may open it.
+ */
+static inline bool
 is_summary(const struct line *l, const char **s)
 {
 	const char *p = l->p, *end = l->p + l->n;
 	unsigned long n;
 
-	while (p < end && *p == ' ')
-		p++;
+	/* Most lines fail at once: they open with a letter or a sign. */
+	if (l->n == 0 || (*p != ' ' && *p != '\t' && *p != '\xc2' &&
+	    !g_ascii_isdigit(*p)))
+		return false;
+	for (;;) {
+		if (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		else if (end - p >= 2 && (unsigned char)p[0] == 0xc2 &&
+		    (unsigned char)p[1] == 0xa0)
+			p += 2;
+		else
+			break;
+	}
 	*s = p;
-	if (p == l->p || !number(&p, end, &n))
+	/* Most lines fail here: they do not start with a count. */
+	if (p == end || !g_ascii_isdigit(*p) || !number(&p, end, &n))
 		return false;
 	if ((size_t)(end - p) >= 13 && memcmp(p, " file changed", 13) == 0)
 		p += 13;
@@ -411,7 +551,114 @@ mld_diffstat_find(const char *text, size_t len, const char **line,
 	return found;
 }
 
-/* Offset of the first "-- " signature line in text[from..end), or end. */
+/* "Jane Doe (3):", a git shortlog's author line: sets the count. */
+static bool
+shortlog_head(const struct line *l, unsigned long *count)
+{
+	const char *end = l->p + l->n, *p;
+
+	if (l->n < 6 || l->p[0] == ' ' || l->p[0] == '\t' || end[-1] != ':' ||
+	    end[-2] != ')')
+		return false;
+	for (p = end - 2; p > l->p && g_ascii_isdigit(p[-1]); p--)
+		;
+	if (p == end - 2 || p - l->p < 3 || p[-1] != '(' || p[-2] != ' ')
+		return false;
+	return number(&p, end, count);
+}
+
+bool
+mld_body_cover_shape(const char *text, size_t len, unsigned *patches)
+{
+	struct line l, l2;
+	unsigned long count, sum = 0;
+	size_t pos = 0;
+	const char *s;
+	bool summary = false;
+
+	while (get_line(text, len, pos, &l)) {
+		if (shortlog_head(&l, &count) &&
+		    get_line(text, len, l.next, &l2) && l2.n > 1 &&
+		    (l2.p[0] == ' ' || l2.p[0] == '\t') && !is_blank(&l2)) {
+			sum += count;
+			summary = false;
+		} else if (sum > 0 && is_summary(&l, &s)) {
+			summary = true;
+		}
+		pos = l.next;
+	}
+	if (!summary || memmem(text, len, REQUEST_PULL,
+	    sizeof(REQUEST_PULL) - 1) != NULL)
+		return false;
+	*patches = sum > UINT_MAX ? UINT_MAX : (unsigned)sum;
+	return true;
+}
+
+/* "2.21.0", "2.39.3 (Apple Git-146)": git's version under its "-- ". */
+static bool
+is_version_line(const struct line *l)
+{
+	const char *p = l->p, *end = l->p + l->n;
+	unsigned long v;
+	unsigned parts = 0;
+
+	while (number(&p, end, &v)) {
+		parts++;
+		if (p == end || *p != '.')
+			break;
+		p++;
+	}
+	return parts >= 2 && (p == end || *p == ' ' || *p == '.');
+}
+
+/* A line of underscores only, as mailman's footer opens with. */
+static bool
+is_rule(const struct line *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n && l->p[i] == '_'; i++)
+		;
+	return i >= 20 && i == l->n;
+}
+
+/* Does a line of text[pos..end) hold s, within the next n lines? */
+static bool
+near(const char *text, size_t end, size_t pos, unsigned n, const char *s)
+{
+	struct line l;
+
+	for (; n > 0 && get_line(text, end, pos, &l); n--, pos = l.next)
+		if (memmem(l.p, l.n, s, strlen(s)) != NULL)
+			return true;
+	return false;
+}
+
+/*
+ * Is the line l, at a line start of text[..end), where the mail's own
+ * text ends?  A "-- " signature line; a "--" line whose trailing space a
+ * mailer stripped, when git's version line follows it; a mailing-list
+ * footer (a rule of underscores followed within four lines by a
+ * "listinfo" URL, as mailman writes it).
+ */
+static inline bool
+is_text_end(const char *text, size_t end, const struct line *l)
+{
+	struct line v;
+
+	if (l->n < 2 || (l->p[0] != '-' && l->p[0] != '_'))
+		return false;
+	if (l->n == 3 && memcmp(l->p, "-- ", 3) == 0)
+		return true;
+	if (l->n == 2 && memcmp(l->p, "--", 2) == 0)
+		return get_line(text, end, l->next, &v) && is_version_line(&v);
+	return is_rule(l) && near(text, end, l->next, 4, "/listinfo");
+}
+
+/*
+ * Offset of the first line in text[from..end) that ends the mail's own
+ * text (is_text_end), or end.
+ */
 static size_t
 signature(const char *text, size_t from, size_t end)
 {
@@ -419,7 +666,7 @@ signature(const char *text, size_t from, size_t end)
 	size_t pos = from;
 
 	while (get_line(text, end, pos, &l)) {
-		if (l.n == 3 && memcmp(l.p, "-- ", 3) == 0)
+		if (is_text_end(text, end, &l))
 			return pos;
 		pos = l.next;
 	}
@@ -480,7 +727,7 @@ mld_body_message_end(const char *text, size_t from, size_t diff)
 	size_t pos = from;
 
 	while (get_line(text, diff, pos, &l)) {
-		if (is_separator(&l) || (l.n == 3 && memcmp(l.p, "-- ", 3) == 0))
+		if (is_separator(&l) || is_text_end(text, diff, &l))
 			return pos;
 		pos = l.next;
 	}

@@ -7,8 +7,12 @@
  *
  * Text is UTF-8 with LF line ends (message.h produces it).  Limits: a
  * diff mangled by a mail client (hunk line counts that do not match) is
- * counted up to the first line that breaks the hunk; a quilt or "diff -u"
- * patch without "diff --git" is seen through its "---"/"+++"/"@@" lines.
+ * counted up to the first line that breaks the hunk, and one broken at
+ * its first hunk line is found only by its "diff --git" header
+ * (mld_diff_damaged), never counted; a quilt or "diff -u" patch without
+ * "diff --git" is seen through its "---"/"+++"/"@@" lines.  The mail's
+ * own text ends at a signature or a mailman footer, found by their
+ * shapes; another list software's footer is kept.
  */
 #ifndef MLD_BODY_H
 #define MLD_BODY_H
@@ -45,8 +49,19 @@ struct mld_diff {
 	unsigned long insertions, deletions;
 };
 
-/* Scans text for diffs; true when it holds at least one file section. */
+/*
+ * Scans text for diffs; true when it holds at least one file section.  A
+ * file section that repeats an earlier one byte for byte (the same diff
+ * pasted twice) is counted once.
+ */
 bool mld_diff_scan(const char *text, size_t len, struct mld_diff *d);
+
+/*
+ * Where a whitespace-damaged diff starts: a "diff --git" line followed
+ * within six lines by "--- " and "+++ " lines, when no hunk of it could
+ * be counted.  Returns its offset, or len when there is none.
+ */
+size_t mld_diff_damaged(const char *text, size_t len);
 
 /*
  * Appends git's summary, "2 files changed, 4 insertions(+), 1 deletion(-)",
@@ -71,6 +86,14 @@ bool mld_diffstat_find(const char *text, size_t len, const char **line,
  */
 void mld_body_excerpt(const char *text, size_t from, size_t diff,
     GString *out);
+
+/*
+ * Is text a cover letter by its shape, whatever its subject says: a git
+ * shortlog ("Jane Doe (3):" and the indented titles under it), then a
+ * diffstat summary line, and no git request-pull text (a pull request
+ * has both too)?  Sets *patches to the sum of the shortlog's counts.
+ */
+bool mld_body_cover_shape(const char *text, size_t len, unsigned *patches);
 
 /*
  * The commit message within text[from..diff): up to the first "---" line

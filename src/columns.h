@@ -11,7 +11,7 @@
 #define MLD_COLUMNS_H
 
 enum mld_col {
-	MLD_COL_KIND,		/* cover, patch, reply, pull, other */
+	MLD_COL_KIND,		/* cover, patch, reply, pull, other, notice */
 	MLD_COL_DATE,		/* ISO 8601 UTC */
 	MLD_COL_MSGID,
 	MLD_COL_SERIES,		/* the key of the posting */

@@ -146,6 +146,32 @@ line(GString *out, const char *label, const char *s)
 	g_string_append_c(out, '\n');
 }
 
+/*
+ * The Author line's text: the contributor, then " (sent by <author>)"
+ * when the sender's address is another.
+ */
+static char *
+byline(const struct mld_entry *p)
+{
+	const char *c = p->contributor != NULL && *p->contributor != '\0' ?
+	    p->contributor : p->author;
+	char *who = mld_addr_display(c), *sender, *a, *b, *s;
+
+	a = mld_addr_lower(c);
+	b = mld_addr_lower(p->author);
+	if (strcmp(a, b) == 0) {
+		s = who;
+	} else {
+		sender = mld_addr_display(p->author);
+		s = g_strdup_printf("%s (sent by %s)", who, sender);
+		g_free(sender);
+		g_free(who);
+	}
+	g_free(a);
+	g_free(b);
+	return s;
+}
+
 /* The lines naming who gave each review trailer, under an entry. */
 static void
 review_names(GString *out, const struct mld_posting *p)
@@ -184,7 +210,7 @@ entry(GString *out, enum show how, const struct mld_entry *p,
 	} else if (how == SHOW_NEW) {
 		line(out, "New: ", title_of(p));
 		line(out, "", p->subject);
-		author = mld_addr_display(p->author);
+		author = byline(p);
 		line(out, "Author: ", author);
 		g_free(author);
 		if (names != NULL)

@@ -75,10 +75,11 @@ void mld_digest_pulls(struct mld_postings *ps, FILE *out);
  * printed once, where its newest posting comes: the first posting of
  * the newest version in full, its first patch then its cover letter,
  * each one of:
- *   New: <title> / <subject> / Author: <author> / [<trailer>: <name>
- *       for each Reviewed-by, Acked-by, Tested-by and Nacked-by the
- *       posting received, under the first New of it] / blank / <body> /
- *       blank / 70 dashes / blank
+ *   New: <title> / <subject> / Author: <contributor>[ (sent by
+ *       <author>)] / [<trailer>: <name> for each Reviewed-by, Acked-by,
+ *       Tested-by and Nacked-by the posting received, under the first
+ *       New of it] / blank / <body> / blank / 70 dashes / blank
+ *       (the sender only when its address is not the contributor's)
  *   Exist: <subject>   reported before: its Message-ID, or its title in
  *                      the same version, is in `seen`
  *   Skip: <subject>    a cover letter whose title only repeats its first

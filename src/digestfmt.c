@@ -22,28 +22,13 @@ static const char synopsis[] =
     "tally [-d | -r] [-n top] [-T title] [file ...]\n"
     "patches [-p postings] [-s file] [file ...]";
 
-/* Runs fn over every operand (stdin without one); false if one failed. */
 static bool
-each_input(int argc, char **argv, bool (*fn)(const char *, void *),
-    void *arg)
-{
-	bool ok = true;
-	int i;
-
-	if (argc == 0)
-		return fn("-", arg);
-	for (i = 0; i < argc; i++)
-		ok = fn(argv[i], arg) && ok;
-	return ok;
-}
-
-static bool
-read_records(const char *path, void *ps)
+read_records(const struct mld_operand *op, void *ps)
 {
 	struct mld_recin in;
 	bool ok;
 
-	if (!mld_recin_open(&in, path))
+	if (!mld_recin_open(&in, op->path))
 		return false;
 	ok = mld_postings_read(ps, &in);
 	mld_recin_close(&in);
@@ -95,7 +80,8 @@ cmd_header(struct mld_cli *cli)
 	/* Records are read only for the labels they would give. */
 	if (from == NULL || to == NULL) {
 		ps = mld_postings_new(true);
-		each_input(cli->argc, cli->argv, read_records, ps);
+		mld_each_operand(cli->argc, cli->argv, MLD_OPERAND_STREAM,
+		    read_records, ps);
 		if (from == NULL)
 			from = mld_postings_first_date(ps);
 		if (to == NULL)
@@ -111,20 +97,18 @@ cmd_header(struct mld_cli *cli)
 
 /* Tally lines are plain text, not records: no field is escaped. */
 static bool
-read_tally(const char *path, void *out)
+read_tally(const struct mld_operand *op, void *out)
 {
-	const char *name = mld_input_name(path);
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	const char *name = op->name;
+	FILE *f = mld_fopen_input(op->path);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	uint64_t lineno = 0;
 	bool ok;
 
-	if (f == NULL) {
-		mld_err("%s: %s", path, strerror(errno));
+	if (f == NULL)
 		return false;
-	}
 	while ((n = getline(&line, &cap, f)) >= 0) {
 		lineno++;
 		if (n > 0 && line[n - 1] == '\n')
@@ -142,8 +126,7 @@ read_tally(const char *path, void *out)
 	if (!ok)
 		mld_err("%s: read error: %s", name, strerror(errno));
 	free(line);
-	if (f != stdin)
-		fclose(f);
+	mld_fclose_input(f);
 	return ok;
 }
 
@@ -161,8 +144,8 @@ cmd_tally(struct mld_cli *cli)
 	GString *out = g_string_new(NULL);
 	const char *title = NULL;
 	bool domains = false, reviewers = false;
-	char *end, *dflt;
-	unsigned long top = 15;
+	char *dflt;
+	uint64_t top = 15;
 	int c;
 
 	cli->opts = opts;
@@ -175,10 +158,7 @@ cmd_tally(struct mld_cli *cli)
 			reviewers = true;
 			break;
 		case 'n':
-			top = strtoul(cli->optarg, &end, 10);
-			if (*cli->optarg < '0' || *cli->optarg > '9' ||
-			    *end != '\0' || top == 0 || top > 1000000)
-				mld_badarg(cli, "-n", "not a count");
+			top = mld_optnum(cli, "-n", 1, 1000000);
 			break;
 		case 'T':
 			title = cli->optarg;
@@ -191,7 +171,8 @@ cmd_tally(struct mld_cli *cli)
 	    mld_digest_tally_title(domains, (unsigned)top);
 	mld_text_show(out, title != NULL ? title : dflt, true);
 	g_string_append(out, "\n\n");
-	each_input(cli->argc, cli->argv, read_tally, out);
+	mld_each_operand(cli->argc, cli->argv, MLD_OPERAND_STREAM, read_tally,
+	    out);
 	g_string_append_c(out, '\n');
 	put(out);
 	g_string_free(out, TRUE);
@@ -236,7 +217,8 @@ cmd_patches(struct mld_cli *cli)
 	/* The postings first: then only the entries they name are kept. */
 	if (postings != NULL)
 		ok = read_postings(postings, ps);
-	ok = each_input(cli->argc, cli->argv, read_records, ps) && ok;
+	ok = mld_each_operand(cli->argc, cli->argv, MLD_OPERAND_STREAM,
+	    read_records, ps) && ok;
 	mld_digest_list(ps, &seen, stdout);
 	mld_digest_unanswered(ps, stdout);
 	mld_digest_pulls(ps, stdout);

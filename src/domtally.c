@@ -2,10 +2,7 @@
  * domtally - count contributors, domains or organisations in line
  * records, and print the tally.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "ident.h"
 #include "tool.h"
@@ -17,43 +14,35 @@ enum {
 	OPT_LIST_BOTS,
 };
 
-static uint64_t
-number(const struct mld_cli *cli, const char *opt, uint64_t least)
-{
-	const char *s = cli->optarg;
-	char *end;
-	unsigned long long v;
+/* No record has a million fields; the bound keeps -f n an unsigned. */
+enum { MAX_FIELD = 1000000 };
 
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0 || v < least)
-		mld_badarg(cli, opt, least > 0 ? "not a positive number" :
-		    "not a number");
-	return v;
-}
+struct run {
+	const struct mld_ident_cfg *cfg;
+	struct mld_tally *t;
+	bool merge;
+};
 
-static void
-count_input(const struct mld_ident_cfg *cfg, struct mld_tally *t,
-    const char *path, bool merge)
+static bool
+count_input(const struct mld_operand *op, void *data)
 {
+	const struct run *r = data;
 	struct mld_recin in;
 	FILE *f;
+	bool ok;
 
-	if (!merge) {
-		if (mld_recin_open(&in, path)) {
-			mld_ident_read(cfg, t, &in);
-			mld_recin_close(&in);
-		}
-		return;
+	if (!r->merge) {
+		if (!mld_recin_open(&in, op->path))
+			return false;
+		ok = mld_ident_read(r->cfg, r->t, &in);
+		mld_recin_close(&in);
+		return ok;
 	}
-	if (strcmp(path, "-") == 0) {
-		mld_ident_merge(cfg, t, stdin, "stdin");
-	} else if ((f = fopen(path, "r")) == NULL) {
-		mld_err("%s: %s", path, strerror(errno));
-	} else {
-		mld_ident_merge(cfg, t, f, path);
-		fclose(f);
-	}
+	if ((f = mld_fopen_input(op->path)) == NULL)
+		return false;
+	ok = mld_ident_merge(r->cfg, r->t, f, op->name);
+	mld_fclose_input(f);
+	return ok;
 }
 
 int
@@ -92,8 +81,9 @@ main(int argc, char **argv)
 	struct mld_bots *bots = mld_bots_new();
 	struct mld_tally *t;
 	struct mld_ident_progress progress = { .lines = 0 };
-	bool merge = false, no_bots = false, list_bots = false, quiet = false;
-	int c, i;
+	struct run r = { &cfg, NULL, false };
+	bool no_bots = false, list_bots = false, quiet = false;
+	int c;
 
 	mld_init("domtally");
 	while ((c = mld_getopt(&cli)) != -1) {
@@ -114,9 +104,8 @@ main(int argc, char **argv)
 			cfg.field = 0;
 			break;
 		case 'f':
-			cfg.field = (unsigned)number(&cli, "-f", 1);
-			if (cfg.field > 1000000)
-				mld_badarg(&cli, "-f", "too large");
+			cfg.field = (unsigned)mld_optnum(&cli, "-f", 1,
+			    MAX_FIELD);
 			break;
 		case 'm':
 			if (mailmap == NULL)
@@ -124,7 +113,7 @@ main(int argc, char **argv)
 			mld_mailmap_load(mailmap, cli.optarg);
 			break;
 		case 'n':
-			how.top = number(&cli, "-n", 0);
+			how.top = mld_optnum(&cli, "-n", 0, UINT64_MAX);
 			break;
 		case 'o':
 			if (cfg.mode == MLD_IDENT_DOMAIN)
@@ -144,10 +133,10 @@ main(int argc, char **argv)
 			list_bots = true;
 			break;
 		case OPT_MERGE:
-			merge = true;
+			r.merge = true;
 			break;
 		case OPT_MIN:
-			how.min = number(&cli, "--min", 0);
+			how.min = mld_optnum(&cli, "--min", 0, UINT64_MAX);
 			break;
 		case OPT_NO_BOTS:
 			no_bots = true;
@@ -166,11 +155,11 @@ main(int argc, char **argv)
 	cfg.bots = no_bots ? bots : NULL;
 	cfg.memo = mld_ident_memo_new();
 	mld_progress_init(&progress.pr, quiet);
-	progress.pr.unit = merge ? "lines" : "records";
+	progress.pr.unit = r.merge ? "lines" : "records";
 	cfg.progress = &progress;
-	t = mld_ident_tally_new(&cfg);
-	for (i = 0; i < (cli.argc > 0 ? cli.argc : 1); i++)
-		count_input(&cfg, t, cli.argc > 0 ? cli.argv[i] : "-", merge);
+	t = r.t = mld_ident_tally_new(&cfg);
+	mld_each_operand(cli.argc, cli.argv, MLD_OPERAND_STREAM, count_input,
+	    &r);
 	mld_progress(&progress.pr, progress.lines, progress.bytes, true);
 	mld_tally_write(t, stdout, &how);
 	mld_tally_free(t);

@@ -3,12 +3,24 @@
  *
  * Messages are found with memchr for the 'F' of "\nFrom ", which is
  * close to the speed of reading the file; every hit is then checked for
- * the shape of a From_ line.  A mapped file is one window over the whole
- * input; a pipe is a growing buffer that is compacted between messages,
- * so a message always lies whole and contiguous in memory.
+ * the shape of a From_ line.  Files and pipes alike are read into one
+ * buffer whose window starts at the message being read: indices are
+ * relative to it, and a read that finds no room first slides the
+ * window to the front of the buffer, moving only the part of the
+ * message already read.  So a message always lies whole and contiguous
+ * in memory, and memory follows the largest message.
  *
- * Limits: a Content-Length larger than 1 GiB is not trusted, so that one
- * bad header cannot make a pipe reader hold the rest of the input.
+ * A file is read, not mapped: truncating a mapped file (a mail client
+ * expunging, `> file`) kills the reader with SIGBUS, whereas a read
+ * that ends before the size the file had when opened is reported as
+ * "input changed while being read".  Reading costs a copy in the kernel:
+ * mbsplit ran as fast on the corpus as it did over a map.
+ *
+ * Limits: a message longer than 1 GiB (MLD_MBOX_MAX) is reported and
+ * skipped, so that no input (/dev/zero, a line without end) can make
+ * the reader hold more; a Content-Length that would make the message
+ * longer is not trusted.  A pipe reader may hold up to that much for a
+ * Content-Length it has to check.
  */
 #include "mbox.h"
 
@@ -16,80 +28,68 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define READ_CHUNK (1u << 20)
-#define MAX_CONTENT_LENGTH (1ull << 30)
 
 struct mld_mbox {
 	const char *name;
-	int fd;
-	const char *data;	/* the window: map, or buf */
+	int fd;			/* -1 for an mbox in memory */
+	char *buf;
+	size_t cap;
+	char *data;		/* the window, from the message being read */
 	size_t avail;		/* bytes valid in the window */
 	bool eof;		/* nothing more can come after avail */
-	char *buf;		/* pipe buffer (NULL when mapped) */
-	size_t cap;
-	void *map;
-	size_t maplen;
 	uint64_t base;		/* input offset of data[0] */
+	uint64_t limit;		/* input offset where a file ended when
+				 * opened (UINT64_MAX for a pipe) */
+	size_t max;		/* the longest message kept */
 	size_t pos;		/* where the next message starts */
+	size_t crdone;		/* bytes of a CR-only input made LF */
 	uint64_t number;
 	bool gt_from;		/* the scan passed a ">F" */
+	bool over;		/* the window reached max */
+	bool cr_only;		/* the input ends its lines with a bare CR */
 	bool started;
 	bool error;		/* a read error was reported */
+	GString *lone;		/* a message without a From_ line, escaped */
 };
 
-static bool
-map_file(struct mld_mbox *mb)
+static struct mld_mbox *
+reader_new(const char *name, int fd)
 {
-	struct stat st;
-	off_t at;
+	struct mld_mbox *mb = g_new0(struct mld_mbox, 1);
 
-	if (fstat(mb->fd, &st) != 0 || !S_ISREG(st.st_mode))
-		return false;
-	/* Start where the descriptor stands: "(head -n 5; mbsplit) <f". */
-	at = lseek(mb->fd, 0, SEEK_CUR);
-	if (at < 0 || at > st.st_size)
-		return false;
-	mb->eof = true;
-	if (st.st_size == 0) {
-		mb->data = "";
-		return true;
-	}
-	mb->map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
-	    mb->fd, 0);
-	if (mb->map == MAP_FAILED) {
-		mb->map = NULL;
-		mb->eof = false;
-		return false;
-	}
-	mb->maplen = (size_t)st.st_size;
-	madvise(mb->map, mb->maplen, MADV_SEQUENTIAL);
-	mb->data = mb->map;
-	mb->avail = mb->maplen;
-	mb->pos = (size_t)at;
-	return true;
+	mb->name = name;
+	mb->fd = fd;
+	mb->limit = UINT64_MAX;
+	mb->max = MLD_MBOX_MAX;
+	return mb;
 }
 
 struct mld_mbox *
 mld_mbox_open(const char *path)
 {
-	struct mld_mbox *mb = g_new0(struct mld_mbox, 1);
+	struct mld_mbox *mb;
+	struct stat st;
+	off_t at;
+	int fd;
 
-	mb->name = mld_input_name(path);
-	if (strcmp(path, "-") == 0) {
-		mb->fd = 0;
-	} else if ((mb->fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		mld_err("%s: %s", path, strerror(errno));
-		g_free(mb);
+	if ((fd = mld_open_input(path)) < 0)
 		return NULL;
-	}
-	if (!map_file(mb)) {
-		mb->cap = 4 * READ_CHUNK;
-		mb->buf = g_malloc(mb->cap);
-		mb->data = mb->buf;
+	mb = reader_new(mld_input_name(path), fd);
+	mb->cap = 4 * READ_CHUNK;
+	mb->buf = mb->data = g_malloc(mb->cap);
+	/* A file is read from where the descriptor stands ("(head -n 5;
+	 * mbsplit) <f") up to the size it has now. */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (at = lseek(fd, 0, SEEK_CUR)) >= 0) {
+		mb->base = (uint64_t)at;
+		mb->limit = (uint64_t)st.st_size;
+		if (mb->base > mb->limit)
+			mb->limit = mb->base;
+		posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 	}
 	return mb;
 }
@@ -97,14 +97,21 @@ mld_mbox_open(const char *path)
 struct mld_mbox *
 mld_mbox_open_mem(const char *data, size_t len, const char *name)
 {
-	struct mld_mbox *mb = g_new0(struct mld_mbox, 1);
+	struct mld_mbox *mb = reader_new(name, -1);
 
-	mb->name = name;
-	mb->fd = -1;
-	mb->data = len > 0 ? data : "";
+	/* A copy: a CR-only input is made LF where it lies. */
+	mb->cap = len + 1;
+	mb->buf = mb->data = g_malloc(mb->cap);
+	memcpy(mb->buf, data, len);
 	mb->avail = len;
 	mb->eof = true;
 	return mb;
+}
+
+void
+mld_mbox_set_max(struct mld_mbox *mb, size_t max)
+{
+	mb->max = max;
 }
 
 void
@@ -112,59 +119,112 @@ mld_mbox_close(struct mld_mbox *mb)
 {
 	if (mb == NULL)
 		return;
-	if (mb->map != NULL)
-		munmap(mb->map, mb->maplen);
 	if (mb->fd > 0)
 		close(mb->fd);
 	g_free(mb->buf);
+	if (mb->lone != NULL)
+		g_string_free(mb->lone, TRUE);
 	g_free(mb);
 }
 
 /*
- * Reads more input into the window.  Returns false at end of input or on
- * a read error (reported); mb->eof is then set.
+ * Turns every bare CR of the window not yet seen into LF.  A CR last in
+ * the window waits for the byte after it: a CRLF stays a CRLF.
+ */
+static void
+cr_to_lf(struct mld_mbox *mb)
+{
+	char *p = mb->data + mb->crdone, *end = mb->data + mb->avail;
+
+	while (p < end && (p = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+		if (p + 1 == end && !mb->eof)
+			break;
+		if (p + 1 == end || p[1] != '\n')
+			*p = '\n';
+		p++;
+	}
+	mb->crdone = p != NULL ? (size_t)(p - mb->data) : mb->avail;
+}
+
+/* Moves the window n bytes on: they belong to no message any more. */
+static void
+advance(struct mld_mbox *mb, size_t n)
+{
+	mb->data += n;
+	mb->avail -= n;
+	mb->base += n;
+	mb->pos -= n < mb->pos ? n : mb->pos;
+	mb->crdone -= n < mb->crdone ? n : mb->crdone;
+}
+
+/* The message being read, for a diagnostic about it. */
+static struct mld_where
+here(const struct mld_mbox *mb)
+{
+	struct mld_where w = { mb->name, mb->number + 1, mb->base };
+
+	return w;
+}
+
+/*
+ * Reads more input into the window.  Returns false at the end of the
+ * input, on a read error (reported, mb->error set) and when the window
+ * holds max bytes already (mb->over set).
  */
 static bool
 refill(struct mld_mbox *mb)
 {
+	struct mld_where w;
+	size_t want;
 	ssize_t n;
 
+	/* Only called when a scan needs more: the window is the message. */
+	if (mb->avail >= mb->max) {
+		mb->over = true;
+		return false;
+	}
 	if (mb->eof)
 		return false;
-	if (mb->cap - mb->avail < READ_CHUNK) {
-		mb->cap = mb->cap * 2 + READ_CHUNK;
-		mb->buf = g_realloc(mb->buf, mb->cap);
+	if (mb->cap - (size_t)(mb->data - mb->buf) - mb->avail < READ_CHUNK) {
+		memmove(mb->buf, mb->data, mb->avail);
 		mb->data = mb->buf;
+		if (mb->cap - mb->avail < READ_CHUNK) {
+			mb->cap = MIN(mb->cap * 2 + READ_CHUNK,
+			    mb->max + READ_CHUNK);
+			mb->buf = mb->data = g_realloc(mb->buf, mb->cap);
+		}
 	}
-	do
-		n = read(mb->fd, mb->buf + mb->avail, mb->cap - mb->avail);
-	while (n < 0 && errno == EINTR);
+	want = MIN(mb->cap - (size_t)(mb->data - mb->buf) - mb->avail,
+	    mb->max - mb->avail);
+	if (mb->limit - mb->base - mb->avail < want)
+		want = (size_t)(mb->limit - mb->base - mb->avail);
+	n = 0;
+	if (want > 0) {
+		do
+			n = read(mb->fd, mb->data + mb->avail, want);
+		while (n < 0 && errno == EINTR);
+	}
 	if (n <= 0) {
+		mb->eof = true;
 		if (n < 0) {
 			mld_err("%s: read error: %s", mb->name,
 			    strerror(errno));
 			mb->error = true;
+		} else if (want > 0 && mb->limit != UINT64_MAX) {
+			/* The file is shorter than when it was opened. */
+			w = here(mb);
+			w.offset += mb->avail;
+			mld_warn_at(&w, "input changed while being read");
+			mb->error = true;
 		}
-		mb->eof = true;
+		if (mb->cr_only)
+			cr_to_lf(mb);
 		return false;
 	}
 	mb->avail += (size_t)n;
+	if (mb->cr_only)
+		cr_to_lf(mb);
 	return true;
-}
-
-/*
- * Drops what was consumed from the front of a pipe buffer, once it is
- * half the buffer: the bytes moved are then paid for by those consumed.
- */
-static void
-compact(struct mld_mbox *mb)
-{
-	if (mb->buf == NULL || mb->pos < mb->cap / 2)
-		return;
-	memmove(mb->buf, mb->buf + mb->pos, mb->avail - mb->pos);
-	mb->base += mb->pos;
-	mb->avail -= mb->pos;
-	mb->pos = 0;
 }
 
 /*
@@ -229,7 +289,8 @@ mld_is_from_line(const char *line, size_t len)
 	const char *p, *end, *tok;
 	bool sender = false, time = false, year = false;
 
-	if (len > 0 && line[len - 1] == '\r')
+	/* Every CR: a file that went through two CRLF conversions. */
+	while (len > 0 && line[len - 1] == '\r')
 		len--;
 	if (len < 5 || memcmp(line, "From ", 5) != 0)
 		return false;
@@ -252,19 +313,22 @@ mld_is_from_line(const char *line, size_t len)
 	return time && year;
 }
 
-/* Whether a From_ line starts at `at` (which begins a line). */
+/*
+ * Whether a From_ line starts at `at` (which begins a line).  A line
+ * that the longest message cannot hold is none.
+ */
 static bool
 from_line_at(struct mld_mbox *mb, size_t at)
 {
 	size_t eol;
 
-	if (at + 5 > mb->avail && !mb->eof) {
-		while (at + 5 > mb->avail && refill(mb))
-			;
-	}
+	while (at + 5 > mb->avail && refill(mb))
+		;
 	if (at + 5 > mb->avail || memcmp(mb->data + at, "From ", 5) != 0)
 		return false;
 	eol = line_end(mb, at);
+	if (eol == mb->avail && !mb->eof)
+		return false;
 	return mld_is_from_line(mb->data + at, eol - at);
 }
 
@@ -292,7 +356,10 @@ find_from(struct mld_mbox *mb, size_t from)
 	return NULL;
 }
 
-/* Index of the next From_ line at or after `from`, or avail at the end. */
+/*
+ * Index of the next From_ line after `from` (a '\n', or the start of a
+ * line), or avail when the input ends first or the window is full.
+ */
 static size_t
 next_separator(struct mld_mbox *mb, size_t from)
 {
@@ -338,116 +405,249 @@ content_length(const char *p, const char *end)
 }
 
 /*
- * One pass over the header block starting at text: sets *body to where
- * the body starts (0 when the header never ends) and returns the
- * Content-Length, or -1.
+ * One pass over the header block in data[text, end), the message as the
+ * From_ lines bound it: sets *body to where the body starts (0 when the
+ * header does not end before `end`) and returns the Content-Length, or
+ * -1.  Never past `end`: a message without a body must not find the
+ * header of the next one.
  */
 static long long
-scan_header(struct mld_mbox *mb, size_t text, size_t *body)
+scan_header(const struct mld_mbox *mb, size_t text, size_t end, size_t *body)
 {
-	size_t at = text, eol;
+	const char *p = mb->data + text, *stop = mb->data + end, *nl;
 	long long cl = -1;
 
 	*body = 0;
-	for (;;) {
-		eol = line_end(mb, at);
-		if (eol == mb->avail)
+	for (; p < stop; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(stop - p));
+		if (nl == NULL)
 			return -1;
-		if (eol == at || (eol == at + 1 && mb->data[at] == '\r')) {
-			*body = eol + 1;
+		if (nl == p || (nl == p + 1 && *p == '\r')) {
+			*body = (size_t)(nl + 1 - mb->data);
 			return cl;
 		}
-		if (cl < 0 && (mb->data[at] | 0x20) == 'c')
-			cl = content_length(mb->data + at, mb->data + eol);
-		at = eol + 1;
+		if (cl < 0 && (*p | 0x20) == 'c')
+			cl = content_length(p, nl);
 	}
+	return -1;
 }
 
 /*
- * Where a message whose text starts at `text` ends if its Content-Length
- * is trusted, or 0: the length must land on the end of the input, or on
- * a From_ line after at most one blank line.
+ * Where the message whose text starts at `text` and whose From_ lines
+ * end it at `end` ends if its Content-Length is trusted, or 0: the
+ * length must land on the end of the input, or on a From_ line after at
+ * most one blank line, and keep the message under the longest.
  */
 static size_t
-content_length_end(struct mld_mbox *mb, size_t text)
+content_length_end(struct mld_mbox *mb, size_t text, size_t end)
 {
-	size_t body, at;
-	long long cl = scan_header(mb, text, &body);
+	size_t body, at, got = 0;
+	long long cl = scan_header(mb, text, end, &body);
 
-	if (body == 0 || cl < 0 || (unsigned long long)cl > MAX_CONTENT_LENGTH)
+	if (body == 0 || cl < 0 || (unsigned long long)cl >= mb->max - body)
 		return 0;
 	at = body + (size_t)cl;
-	while (at > mb->avail && refill(mb))
+	while (at >= mb->avail && refill(mb))
 		;
 	if (at == mb->avail && mb->eof)
-		return at;
-	if (at >= mb->avail || (at > 0 && mb->data[at - 1] != '\n'))
-		return 0;
-	if (from_line_at(mb, at))
-		return at;
-	if (mb->data[at] == '\r')
-		at++;
-	if (at < mb->avail && mb->data[at] == '\n' && from_line_at(mb, at + 1))
-		return at + 1;
-	return 0;
+		got = at;
+	else if (at >= mb->avail || (at > 0 && mb->data[at - 1] != '\n'))
+		got = 0;
+	else if (from_line_at(mb, at))
+		got = at;
+	else {
+		if (mb->data[at] == '\r')
+			at++;
+		if (at < mb->avail && mb->data[at] == '\n' &&
+		    from_line_at(mb, at + 1))
+			got = at + 1;
+	}
+	/* Checking the length may fill the window; the message still
+	 * ends within it. */
+	mb->over = false;
+	return got;
 }
 
-/* Skips blank lines before the first message; false if nothing is left. */
+/* The number of From_ lines in data[from, to), a From_ line at from. */
+static uint64_t
+separators(struct mld_mbox *mb, size_t from, size_t to)
+{
+	uint64_t n = 0;
+
+	for (; from < to; from = next_separator(mb, from))
+		n++;
+	return n;
+}
+
+/*
+ * Whether the input ends its lines with a bare CR (an old Mac mbox): its
+ * first line end is a CR without LF.  Such an input is then read with
+ * each bare CR as LF.
+ */
+static bool
+detect_cr_only(struct mld_mbox *mb)
+{
+	size_t i = 0;
+
+	/* The first line end... */
+	for (;;) {
+		while (i < mb->avail && mb->data[i] != '\n' &&
+		    mb->data[i] != '\r')
+			i++;
+		if (i < mb->avail || !refill(mb))
+			break;
+	}
+	/* ...and the byte after its run of CRs. */
+	for (;;) {
+		while (i < mb->avail && mb->data[i] == '\r')
+			i++;
+		if (i < mb->avail || !refill(mb))
+			break;
+	}
+	mb->over = false;
+	return i < mb->avail && i > 0 && mb->data[i - 1] == '\r' &&
+	    mb->data[i] != '\n';
+}
+
+/*
+ * Skips blank lines before the first message, in constant memory;
+ * false if nothing is left.
+ */
 static bool
 skip_leading_blank(struct mld_mbox *mb)
 {
 	for (;;) {
-		while (mb->pos >= mb->avail)
-			if (!refill(mb))
-				return false;
-		if (mb->data[mb->pos] == '\n')
-			mb->pos++;
-		else if (mb->data[mb->pos] == '\r' && mb->pos + 1 < mb->avail &&
-		    mb->data[mb->pos + 1] == '\n')
-			mb->pos += 2;
-		else if (mb->data[mb->pos] == '\r' && mb->pos + 1 == mb->avail &&
-		    refill(mb))
+		if (mb->avail < 2 && !mb->eof) {
+			refill(mb);
 			continue;
+		}
+		if (mb->avail == 0)
+			return false;
+		if (mb->data[0] == '\n')
+			advance(mb, 1);
+		else if (mb->avail >= 2 && mb->data[0] == '\r' &&
+		    mb->data[1] == '\n')
+			advance(mb, 2);
 		else
 			return true;
 	}
 }
 
+/*
+ * Drops the rest of a message longer than max: reads on, keeping a few
+ * bytes, to the next From_ line, which the window then starts at.
+ */
+static void
+skip_rest(struct mld_mbox *mb)
+{
+	size_t at;
+
+	for (;;) {
+		/* "\nFrom" may straddle what is dropped and what comes. */
+		advance(mb, mb->avail > 6 ? mb->avail - 6 : 0);
+		mb->over = false;
+		at = next_separator(mb, 0);
+		if (!mb->over) {
+			advance(mb, at);
+			return;
+		}
+	}
+}
+
+/*
+ * A message without a From_ line (what procmail pipes to a program, a
+ * message saved on its own) was never escaped: its ">From" lines are
+ * text.  Its escaped form, made in a buffer of the reader's own, is what
+ * every reader of msg->raw undoes, so that no '>' is lost.
+ */
+static void
+escape_lone(struct mld_mbox *mb, struct mld_msg *msg)
+{
+	if (!mld_has_from_line(msg->raw, msg->rawlen, MLD_QUOTED))
+		return;
+	if (mb->lone == NULL)
+		mb->lone = g_string_new(NULL);
+	g_string_truncate(mb->lone, 0);
+	mld_mboxrd_escape(mb->lone, msg->raw, msg->rawlen);
+	msg->raw = mb->lone->str;
+	msg->rawlen = mb->lone->len;
+	msg->no_quoted_from = false;
+}
+
 int
 mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg)
 {
-	size_t start, text, end, cl_end, eol, len, blank;
+	size_t text, end, cl_end, eol, len, blank;
+	struct mld_where w;
+	uint64_t n;
 	bool has_from;
 
-	compact(mb);
+	advance(mb, mb->pos);
 	if (!mb->started) {
 		mb->started = true;
+		if (detect_cr_only(mb)) {
+			mb->cr_only = true;
+			cr_to_lf(mb);
+		}
 		if (!skip_leading_blank(mb))
 			return mb->error ? -1 : 0;
 	}
-	if (mb->pos >= mb->avail && !refill(mb))
-		return mb->error ? -1 : 0;
-	start = mb->pos;
-	memset(msg, 0, sizeof *msg);
-	eol = line_end(mb, start);
-	msg->crlf = eol > start && eol < mb->avail &&
-	    mb->data[eol - 1] == '\r';
-	has_from = from_line_at(mb, start);
-	mb->gt_from = false;
+	for (;;) {
+		if (mb->avail == 0 && !refill(mb))
+			return mb->error ? -1 : 0;
+		memset(msg, 0, sizeof *msg);
+		mb->over = false;
+		eol = line_end(mb, 0);
+		has_from = from_line_at(mb, 0);
+		mb->gt_from = false;
+		if (has_from) {
+			text = eol < mb->avail ? eol + 1 : eol;
+			/* From text - 1, the '\n' ending the From_ line, so
+			 * that a From_ line right after it (an empty message)
+			 * is found. */
+			end = next_separator(mb, text - 1);
+		} else {
+			text = 0;
+			end = next_separator(mb, 0);
+		}
+		if (mb->error)
+			return -1;
+		/* The window of an mbox in memory may hold more than max. */
+		if (!mb->over && end <= mb->max)
+			break;
+		w = here(mb);
+		mb->number++;
+		if (mb->max % ((size_t)1 << 30) == 0)
+			mld_warn_at(&w, "message longer than %zu GiB, skipped",
+			    mb->max >> 30);
+		else
+			mld_warn_at(&w, "message longer than %zu bytes, "
+			    "skipped", mb->max);
+		if (mb->over)
+			skip_rest(mb);
+		else
+			advance(mb, end);
+		if (mb->error)
+			return -1;
+	}
+	msg->crlf = eol > 0 && eol < mb->avail && mb->data[eol - 1] == '\r';
 	if (has_from) {
-		msg->from_len = eol - start - (msg->crlf ? 1 : 0);
-		text = eol < mb->avail ? eol + 1 : eol;
-		/* From text - 1, the '\n' ending the From_ line, so that a
-		 * From_ line right after it (an empty message) is found. */
-		end = next_separator(mb, text - 1);
-	} else {
-		text = start;
-		end = next_separator(mb, start);
+		/* Without its line end: "\r\n", or a stray "\r\r\n". */
+		msg->from_len = eol;
+		while (msg->from_len > 0 && mb->data[msg->from_len - 1] == '\r')
+			msg->from_len--;
 	}
 	/* Past the scanned end a trusted length brings bytes unseen. */
 	msg->no_quoted_from = !mb->gt_from;
-	cl_end = content_length_end(mb, text);
+	msg->where = here(mb);
+	cl_end = content_length_end(mb, text, end);
+	if (mb->error)
+		return -1;
 	if (cl_end > end) {
+		n = separators(mb, end, cl_end);
+		mld_warn_at(&msg->where, "Content-Length spans %llu From_ "
+		    "line%s, read as one message", (unsigned long long)n,
+		    n == 1 ? "" : "s");
 		end = cl_end;
 		msg->no_quoted_from = false;
 	}
@@ -464,14 +664,14 @@ mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg)
 			len = blank;
 	}
 
-	msg->where.input = mb->name;
-	msg->where.number = ++mb->number;
-	msg->where.offset = mb->base + start;
-	msg->span = end - start;
-	msg->from_line = has_from ? mb->data + start : NULL;
+	mb->number++;
+	msg->span = end;
+	msg->from_line = has_from ? mb->data : NULL;
 	msg->raw = mb->data + text;
 	msg->rawlen = len;
 	mb->pos = end;
+	if (!has_from)
+		escape_lone(mb, msg);
 	return 1;
 }
 

@@ -6,10 +6,17 @@
  * A line starting "From " separates messages only when it looks like a
  * From_ line: a time (hh:mm) and a plausible year after the sender, as
  * git mailsplit checks; lore's "From mboxrd@z Thu Jan  1 00:00:00 1970"
- * passes.  A Content-Length header is trusted only when it lands on the
- * end of the input or on a From_ line.  A regular file is mapped; a pipe
- * is read through a buffer that holds one message at a time, so memory
- * follows the largest message, not the archive.
+ * passes; so does one ending in "\r\r\n".  A Content-Length header is
+ * trusted only when it lands on the end of the input or on a From_ line,
+ * and a trusted one that keeps From_ lines inside its message is reported.
+ * An input whose lines end in a bare CR (an old Mac mbox) is read with
+ * each bare CR as LF.
+ *
+ * Files and pipes are read through a buffer that holds one message at a
+ * time, so memory follows the largest message, not the archive; a message
+ * longer than MLD_MBOX_MAX is reported and skipped.  A file is read up to
+ * the size it had when opened; one that turns out shorter is reported as
+ * changed, and the reader stops.
  */
 #ifndef MLD_MBOX_H
 #define MLD_MBOX_H
@@ -36,12 +43,22 @@ struct mld_msg {
 
 struct mld_mbox;
 
+/* The longest message read: 1 GiB. */
+#define MLD_MBOX_MAX ((size_t)1 << 30)
+
 /* Opens path ("-" = stdin); reports and returns NULL on failure. */
 struct mld_mbox *mld_mbox_open(const char *path);
-/* Reads an mbox held in memory; data must outlive the reader. */
+/* Reads an mbox held in memory (a copy of data). */
 struct mld_mbox *mld_mbox_open_mem(const char *data, size_t len,
     const char *name);
-/* 1: *msg is the next message; 0: end of input; -1: read error (reported). */
+/* Sets the longest message read (MLD_MBOX_MAX unless set). */
+void mld_mbox_set_max(struct mld_mbox *mb, size_t max);
+/*
+ * 1: *msg is the next message; 0: end of input; -1: read error, or the
+ * input changed while being read (reported, nothing more is read).  A
+ * message over the longest, a Content-Length that spans From_ lines, are
+ * reported with mld_warn_at.
+ */
 int mld_mbox_next(struct mld_mbox *mb, struct mld_msg *msg);
 void mld_mbox_close(struct mld_mbox *mb);
 

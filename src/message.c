@@ -5,16 +5,36 @@
 #include "addr.h"
 #include "text.h"
 
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
 #include <gmime/gmime.h>
+
+#include "fastpath.h"
+#include "header.h"
+
+/*
+ * What GMime is given.  It costs about 500 bytes for each header line
+ * and 2 KB for each part, 40 to 60 times the text: a message of a
+ * million header lines or parts would take gigabytes.  Real mail has a
+ * few hundred of either (375 header lines and 225 boundary-like lines at
+ * most in 42,000 messages of two kernel lists).
+ */
+#define HEADER_LINES_MAX 2000	/* top-level header lines given whole */
+#define MIME_LINES_MAX 20000	/* boundary and part header lines */
+#define NESTING_MAX 1024	/* the MIME nesting GMime reads */
 
 void
 mld_texts_init(struct mld_texts *t)
 {
 	t->main = g_string_new(NULL);
 	t->extra = g_string_new(NULL);
+	t->warnings = g_ptr_array_new_with_free_func(g_free);
+	t->copy = g_string_new(NULL);
 	t->parser = NULL;
+	t->options = NULL;
 }
 
 void
@@ -22,10 +42,35 @@ mld_texts_free(struct mld_texts *t)
 {
 	g_string_free(t->main, TRUE);
 	g_string_free(t->extra, TRUE);
-	t->main = t->extra = NULL;
+	g_ptr_array_free(t->warnings, TRUE);
+	g_string_free(t->copy, TRUE);
+	t->main = t->extra = t->copy = NULL;
+	t->warnings = NULL;
 	if (t->parser != NULL)
 		g_object_unref(t->parser);
+	if (t->options != NULL)
+		g_mime_parser_options_free(t->options);
 	t->parser = NULL;
+	t->options = NULL;
+}
+
+/* Adds a warning about the message, once. */
+static void G_GNUC_PRINTF(2, 3)
+warn(struct mld_texts *t, const char *fmt, ...)
+{
+	va_list ap;
+	char *w;
+	guint i;
+
+	va_start(ap, fmt);
+	w = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	for (i = 0; i < t->warnings->len; i++)
+		if (strcmp(g_ptr_array_index(t->warnings, i), w) == 0) {
+			g_free(w);
+			return;
+		}
+	g_ptr_array_add(t->warnings, w);
 }
 
 /* Number of '>' that open a line: its quote depth in format=flowed. */
@@ -106,6 +151,9 @@ append_lf(GString *out, const guint8 *p, const guint8 *end)
 	size_t start = out->len, nul = 0;
 	char *w;
 
+	/* An empty byte array has no data at all: NULL. */
+	if (p == end)
+		return;
 	for (q = p; q < end && (q = memchr(q, '\0', (size_t)(end - q))) != NULL;
 	    q++)
 		nul++;
@@ -200,25 +248,89 @@ direct(GMimeDataWrapper *content, const char *charset, GString *out)
 	return true;
 }
 
-/* Content decoded and converted to UTF-8 through GMime's filters. */
+/*
+ * A charset name as a diagnostic may show it: at most 40 of its letters,
+ * digits and ".:_+-".
+ */
 static void
-decode(GMimeDataWrapper *content, const char *charset, GString *out)
+charset_shown(const char *charset, char buf[static 41])
+{
+	size_t n = 0;
+
+	for (; *charset != '\0' && n < 40; charset++)
+		if (g_ascii_isalnum(*charset) || strchr(".:_+-", *charset))
+			buf[n++] = *charset;
+	buf[n] = '\0';
+}
+
+/*
+ * Converts in[0..n) from charset to UTF-8, appended to out.  Returns 1
+ * when done, 0 when iconv does not know the charset, -1 when the text is
+ * not in it (an invalid or cut sequence): out is then as it was.  Not
+ * GMime's charset filter: it drops what it cannot convert without a
+ * word, a whole UTF-32 text for one.
+ */
+static int
+convert(const char *charset, const guint8 *in, size_t n, GString *out)
+{
+	iconv_t cd = g_mime_iconv_open("UTF-8", charset);
+	size_t start = out->len, done = start, r, il = n, ol;
+	char *ip = (char *)in, *op;
+
+	if (cd == (iconv_t)-1)
+		return 0;
+	g_string_set_size(out, start + n + n / 2 + 16);
+	for (;;) {
+		op = out->str + done;
+		ol = out->len - done;
+		r = iconv(cd, &ip, &il, &op, &ol);
+		done = (size_t)(op - out->str);
+		if (r != (size_t)-1 || errno != E2BIG)
+			break;
+		g_string_set_size(out, out->len * 2);
+	}
+	g_mime_iconv_close(cd);
+	g_string_truncate(out, r == (size_t)-1 ? start : done);
+	return r == (size_t)-1 ? -1 : 1;
+}
+
+/*
+ * Content decoded and converted to UTF-8.  Text that is not in the
+ * charset it declares is read as text of an unknown charset is, and the
+ * caller told.
+ */
+static void
+decode(GMimeDataWrapper *content, const char *charset, GString *out,
+    struct mld_texts *t)
 {
 	GMimeStream *mem = g_mime_stream_mem_new();
-	GMimeStream *filtered = g_mime_stream_filter_new(mem);
-	GMimeFilter *conv;
 	GByteArray *bytes;
+	GString *conv = NULL;
+	char shown[41];
 
-	if (!is_utf8(charset) &&
-	    (conv = g_mime_filter_charset_new(charset, "UTF-8")) != NULL) {
-		g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered), conv);
-		g_object_unref(conv);
-	}
-	g_mime_data_wrapper_write_to_stream(content, filtered);
-	g_mime_stream_flush(filtered);
+	g_mime_data_wrapper_write_to_stream(content, mem);
 	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-	append_lf(out, bytes->data, bytes->data + bytes->len);
-	g_object_unref(filtered);
+	if (!is_utf8(charset) && bytes->len > 0) {
+		conv = g_string_sized_new(bytes->len);
+		switch (convert(charset, bytes->data, bytes->len, conv)) {
+		case -1:
+			charset_shown(charset, shown);
+			warn(t, "text not in its charset %s, read as UTF-8 "
+			    "and windows-1252", shown);
+			/* FALLTHROUGH */
+		case 0:
+			g_string_free(conv, TRUE);
+			conv = NULL;
+			break;
+		}
+	}
+	if (conv != NULL) {
+		append_lf(out, (const guint8 *)conv->str,
+		    (const guint8 *)conv->str + conv->len);
+		g_string_free(conv, TRUE);
+	} else {
+		append_lf(out, bytes->data, bytes->data + bytes->len);
+	}
 	g_object_unref(mem);
 }
 
@@ -228,14 +340,14 @@ decode(GMimeDataWrapper *content, const char *charset, GString *out)
  * body (it happens) would cut it there, diff and all.
  */
 static void
-part_text(GMimeObject *part, GString *out)
+part_text(GMimeObject *part, GString *out, struct mld_texts *t)
 {
 	GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(part));
 	GMimeContentType *ct = g_mime_object_get_content_type(part);
 	const char *charset = g_mime_content_type_get_parameter(ct, "charset");
 	const char *fmt = g_mime_content_type_get_parameter(ct, "format");
 	const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
-	GString *t;
+	GString *flowed;
 	size_t start;
 
 	if (content == NULL)
@@ -243,15 +355,16 @@ part_text(GMimeObject *part, GString *out)
 	if (out->len > 0 && out->str[out->len - 1] != '\n')
 		g_string_append_c(out, '\n');
 	start = out->len;
-	if (!direct(content, charset, out))
-		decode(content, charset, out);
+	if (!mld_fast_paths() || !direct(content, charset, out))
+		decode(content, charset, out, t);
 	repair_from(out, start);
 	if (fmt != NULL && g_ascii_strcasecmp(fmt, "flowed") == 0) {
-		t = g_string_new(out->str + start);
-		mld_unflow(t, delsp != NULL && g_ascii_strcasecmp(delsp, "yes") == 0);
+		flowed = g_string_new(out->str + start);
+		mld_unflow(flowed, delsp != NULL &&
+		    g_ascii_strcasecmp(delsp, "yes") == 0);
 		g_string_truncate(out, start);
-		g_string_append_len(out, t->str, (gssize)t->len);
-		g_string_free(t, TRUE);
+		g_string_append_len(out, flowed->str, (gssize)flowed->len);
+		g_string_free(flowed, TRUE);
 	}
 }
 
@@ -275,12 +388,24 @@ visit(GMimeObject *parent, GMimeObject *part, gpointer data)
 	if (!w->have_main && !attached &&
 	    (g_mime_content_type_is_type(ct, "text", "plain") ||
 	    is_patch_type(ct))) {
-		part_text(part, w->t->main);
+		part_text(part, w->t->main, w->t);
 		w->have_main = true;
 	} else if (g_mime_content_type_is_type(ct, "text", "plain") ||
 	    is_patch_type(ct)) {
-		part_text(part, w->t->extra);
+		part_text(part, w->t->extra, w->t);
 	}
+}
+
+/* GMime's word on what it could not read, for the caller to report. */
+static void
+parser_warning(gint64 offset, GMimeParserWarning code, const gchar *item,
+    gpointer data)
+{
+	(void)offset;
+	(void)item;
+	if (code == GMIME_CRIT_NESTING_OVERFLOW)
+		warn(data, "MIME parts nested over %d levels deep, those "
+		    "below not read", NESTING_MAX);
 }
 
 /*
@@ -295,20 +420,26 @@ visit(GMimeObject *parent, GMimeObject *part, gpointer data)
  */
 static GMimeMessage *
 parse_in_place(struct mld_texts *t, const char *text, size_t len,
-    GByteArray **bytes)
+    bool deep, GByteArray **bytes)
 {
 	GMimeStream *stream;
 
 	if (t->parser == NULL) {
 		t->parser = g_mime_parser_new();
 		g_mime_parser_set_format(t->parser, GMIME_FORMAT_MESSAGE);
+		t->options = g_mime_parser_options_new();
+		g_mime_parser_options_set_warning_callback(t->options,
+		    parser_warning, t);
 	}
 	/* GMime is only given reads: the cast drops a const it keeps. */
 	*bytes = g_byte_array_new_take((guint8 *)text, len);
 	stream = g_mime_stream_mem_new_with_byte_array(*bytes);
 	g_mime_parser_init_with_stream(t->parser, stream);
 	g_object_unref(stream);
-	return g_mime_parser_construct_message(t->parser, NULL);
+	/* GMime's warnings cost it a fifth more time: only where the
+	 * message may be nested deep enough for the one that matters. */
+	return g_mime_parser_construct_message(t->parser,
+	    deep ? t->options : NULL);
 }
 
 /* Drops the message and takes the borrowed bytes back from GMime. */
@@ -318,6 +449,140 @@ unparse(GMimeMessage *msg, GByteArray *bytes)
 	if (msg != NULL)
 		g_object_unref(msg);
 	g_byte_array_steal(bytes, NULL);
+}
+
+/* The end of the line at p (its '\n', or end). */
+static const char *
+eol(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	return nl != NULL ? nl : end;
+}
+
+/* Whether the line p[0..n) opens a header field: a name, then ':'. */
+static bool
+is_field(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && p[i] > ' ' && p[i] < 127 && p[i] != ':')
+		i++;
+	return i > 0 && i < n && p[i] == ':';
+}
+
+/* Whether the line p[0..n) opens a field GMime needs to read the body. */
+static bool
+is_mime_field(const char *p, size_t n)
+{
+	return (n >= 8 && g_ascii_strncasecmp(p, "content-", 8) == 0) ||
+	    (n >= 13 && g_ascii_strncasecmp(p, "mime-version:", 13) == 0);
+}
+
+/*
+ * Whether the header text[0, hl) makes the body parts: a Content-Type
+ * of multipart/ or message/.  Any other body is one part to GMime, what
+ * ever lines it holds.
+ */
+static bool
+has_parts(const char *text, size_t hl)
+{
+	const char *p = text, *end = text + hl, *v;
+
+	for (; p < end; p = eol(p, end) + 1) {
+		if ((size_t)(end - p) < 13 ||
+		    g_ascii_strncasecmp(p, "content-type:", 13) != 0)
+			continue;
+		for (v = p + 13; v < end && g_ascii_isspace(*v); v++)
+			;
+		if (((size_t)(end - v) >= 10 &&
+		    g_ascii_strncasecmp(v, "multipart/", 10) == 0) ||
+		    ((size_t)(end - v) >= 8 &&
+		    g_ascii_strncasecmp(v, "message/", 8) == 0))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Where the text GMime may read ends: before the line at which the body,
+ * text[from, len), has had MIME_LINES_MAX lines that each cost GMime an
+ * object: boundary-like lines ("--" first), the header lines that follow
+ * one, and those of a header right after such a header (a message/rfc822
+ * part's, or the body's own).  A diff's "--- a/file" line counts, in a
+ * multipart.  *lines is set to the lines counted: each level of MIME
+ * nesting takes one at least.
+ */
+static size_t
+mime_end(const char *text, size_t from, size_t len, size_t *lines)
+{
+	const char *p = text + from, *end = text + len, *nl;
+	enum { BODY, HEADER, AFTER } state = AFTER;
+	size_t n;
+
+	*lines = 0;
+	for (; p < end; p = nl + 1) {
+		nl = eol(p, end);
+		n = (size_t)(nl - p);
+		if (n >= 2 && p[0] == '-' && p[1] == '-')
+			state = HEADER;
+		else if (state == HEADER && n == 0)
+			state = AFTER;
+		else if ((state != BODY && is_field(p, n)) || (state == HEADER &&
+		    (p[0] == ' ' || p[0] == '\t')))
+			state = HEADER;
+		else
+			state = BODY;
+		if (state == HEADER && ++*lines > MIME_LINES_MAX)
+			return (size_t)(p - text);
+	}
+	return len;
+}
+
+/*
+ * Copies the message into t->copy for GMime with only the top-level
+ * fields it needs to read the body (Content-*, MIME-Version), and of
+ * these no more than HEADER_LINES_MAX lines; body text[hl, end).
+ */
+static void
+mime_header_only(struct mld_texts *t, const char *text, size_t hl,
+    size_t end)
+{
+	const char *p = text, *stop = text + hl, *nl;
+	size_t n, lines = 0;
+	bool keep = false;
+
+	g_string_truncate(t->copy, 0);
+	for (; p < stop; p = nl + 1) {
+		nl = eol(p, stop);
+		n = (size_t)(nl - p);
+		if (n == 0 || (n == 1 && *p == '\r'))
+			break;
+		if (*p != ' ' && *p != '\t')
+			keep = is_mime_field(p, n);
+		if (keep && ++lines > HEADER_LINES_MAX) {
+			warn(t, "MIME header fields over %d lines, the rest "
+			    "not read", HEADER_LINES_MAX);
+			keep = false;
+		}
+		if (keep)
+			g_string_append_len(t->copy, p, (gssize)(nl + 1 - p));
+		if (nl == stop)
+			break;
+	}
+	g_string_append_len(t->copy, p, (gssize)(text + end - p));
+}
+
+/* The number of lines of text[0, n), n > 0. */
+static size_t
+count_lines(const char *text, size_t n)
+{
+	const char *p = text, *end = text + n;
+	size_t lines = 0;
+
+	for (; p < end; p = eol(p, end) + 1)
+		lines++;
+	return lines;
 }
 
 bool
@@ -330,16 +595,30 @@ mld_message_texts(const char *text, size_t len, const struct mld_where *where,
 	const char *pro;
 	char *safe;
 	struct walk w = { t, false };
+	size_t hl, end, lines = 0;
 
 	g_string_truncate(t->main, 0);
 	g_string_truncate(t->extra, 0);
-	/* A byte array holds at most 4 GiB. */
-	if (len > G_MAXUINT)
-		return false;
+	g_ptr_array_set_size(t->warnings, 0);
 	/* Address fields that would make GMime recurse are blanked. */
 	if ((safe = mld_addr_defuse(text, len, where)) != NULL)
 		text = safe;
-	msg = parse_in_place(t, text, len, &bytes);
+	hl = mld_header_len(text, len);
+	end = has_parts(text, hl) ? mime_end(text, hl, len, &lines) : len;
+	if (end < len)
+		warn(t, "over %d MIME boundary and part header lines, the "
+		    "text after byte %zu not read", MIME_LINES_MAX, end);
+	if (hl > 0 && count_lines(text, hl) > HEADER_LINES_MAX) {
+		mime_header_only(t, text, hl, end);
+		text = t->copy->str;
+		end = t->copy->len;
+	}
+	/* A byte array holds at most 4 GiB. */
+	if (end > G_MAXUINT) {
+		g_free(safe);
+		return false;
+	}
+	msg = parse_in_place(t, text, end, lines >= NESTING_MAX, &bytes);
 	if (msg == NULL) {
 		unparse(NULL, bytes);
 		g_free(safe);

@@ -12,25 +12,10 @@
 #include "columns.h"
 #include "date.h"
 #include "header.h"
+#include "msgfile.h"
 #include "subject.h"
 #include "text.h"
 #include "trailers.h"
-
-/*
- * Appends a message file's text with LF line ends.  Unlike mld_msg_text
- * nothing is unescaped: a file holds one message as it was sent.
- */
-static void
-lf_text(const char *p, size_t len, GString *out)
-{
-	const char *end = p + len;
-
-	for (; p < end; p++)
-		if (!(*p == '\r' && p + 1 < end && p[1] == '\n'))
-			g_string_append_c(out, *p);
-	if (out->len > 0 && out->str[out->len - 1] != '\n')
-		g_string_append_c(out, '\n');
-}
 
 /* The header fields read, all in one pass over the header. */
 enum { H_SUBJECT, H_FROM, H_DATE, H_MSGID, H_IRT, H_REFS, H_XOF, H_RTO,
@@ -163,7 +148,7 @@ const char *
 mld_kind_name(enum mld_kind k)
 {
 	static const char *const names[] = { "cover", "patch", "reply",
-		"pull", "other" };
+		"pull", "other", "notice" };
 
 	return names[k];
 }
@@ -192,17 +177,19 @@ person(const char *raw, const char *x_original_from, const char *reply_to,
 }
 
 /*
- * Could this mail carry a diff?  Only a cheap look at the raw text: a
- * multipart or encoded body might, and so does any diff-like line.
+ * Could this mail carry a diff, or be a cover letter?  Only a cheap look
+ * at the raw text: a multipart or encoded body might, and so does any
+ * diff-like line or diffstat summary.
  */
 static bool
 may_have_diff(const struct mld_analyser *a, const char *text, size_t hl,
     size_t len)
 {
 	static const char *const marks[] = { "\n@@ -", "\ndiff --git ",
-		"\n--- ", "\nIndex: " };
+		"\n--- ", "\nIndex: ", " changed, " };
 	const char *v;
-	size_t i;
+	/* From the line end before the body, if there is a header. */
+	size_t i, from = hl > 0 ? hl - 1 : 0;
 
 	if ((v = field(a, H_CTYPE)) != NULL &&
 	    g_ascii_strncasecmp(v, "multipart/", 10) == 0)
@@ -211,7 +198,7 @@ may_have_diff(const struct mld_analyser *a, const char *text, size_t hl,
 	    g_ascii_strncasecmp(v, "base64", 6) == 0)
 		return true;
 	for (i = 0; i < G_N_ELEMENTS(marks); i++)
-		if (memmem(text + hl - 1, len - hl + 1, marks[i],
+		if (memmem(text + from, len - from, marks[i],
 		    strlen(marks[i])) != NULL)
 			return true;
 	return false;
@@ -402,25 +389,64 @@ series_key(struct mld_analyser *a, struct mld_patch *p)
 		recent_add(a, p);
 }
 
+/* Does the body's own text open with a syzbot command ("#syz test")? */
+static bool
+syz_test(const char *text, size_t len)
+{
+	while (len > 0 && (*text == '\n' || *text == ' ' || *text == '\t')) {
+		text++;
+		len--;
+	}
+	return len >= 9 && memcmp(text, "#syz test", 9) == 0;
+}
+
 /*
  * A tagged subject without a diff is a review that kept the subject when
  * it answers a message; alone (a robot's report on "[tree:branch 3/9]")
- * it is other mail.
+ * it is other mail.  cover_shape: the diff-less text is shaped as a cover
+ * letter.
  */
 static enum mld_kind
-kind_of(const struct mld_subject *s, bool has_diff, bool answers)
+kind_of(const struct mld_subject *s, bool has_diff, bool syz, bool answers,
+    bool cover_shape)
 {
 	bool tagged = s->patch || s->rfc;
 
 	if (s->reply)
 		return MLD_KIND_REPLY;
+	if (s->notice || (has_diff && syz))
+		return MLD_KIND_NOTICE;
 	if (s->pull)
 		return MLD_KIND_PULL;
 	if (tagged && s->n == 0)
 		return MLD_KIND_COVER;
 	if (has_diff)
 		return MLD_KIND_PATCH;
+	if (cover_shape)
+		return MLD_KIND_COVER;
 	return tagged && answers ? MLD_KIND_REPLY : MLD_KIND_OTHER;
+}
+
+/*
+ * The excerpt of a cover letter or a pull request: its series diffstat is
+ * the last summary line, after an example diff or a merge resolution it
+ * may show, and the excerpt runs to it.  Without a summary line after
+ * the diff, the excerpt ends where the diff starts.
+ */
+static void
+whole_excerpt(const GString *t, size_t from, size_t diff, GString *out)
+{
+	const char *sum;
+	size_t n;
+
+	if (diff < t->len) {
+		mld_body_excerpt(t->str, from, t->len, out);
+		if (mld_diffstat_find(out->str, out->len, &sum, &n) &&
+		    memmem(t->str + diff, t->len - diff, sum, n) != NULL)
+			return;
+		g_string_truncate(out, 0);
+	}
+	mld_body_excerpt(t->str, from, diff, out);
 }
 
 /* Kind, diffstat, trailers and excerpt from the body texts. */
@@ -432,7 +458,8 @@ read_body(struct mld_analyser *a, const struct mld_subject *s,
 	struct mld_diff d, dx;
 	const char *sum;
 	size_t n, end;
-	bool has_diff;
+	unsigned patches = 0;
+	bool has_diff, damaged = false, shape = false;
 
 	mld_inbody_read(t->str, t->len, ib);
 	has_diff = mld_diff_scan(t->str, t->len, &d);
@@ -443,11 +470,33 @@ read_body(struct mld_analyser *a, const struct mld_subject *s,
 		d.hunks = dx.hunks;
 		d.insertions = dx.insertions;
 		d.deletions = dx.deletions;
+	} else if (!has_diff && !s->reply) {
+		/* A reply stays one, damaged diff or not. */
+		d.start = mld_diff_damaged(t->str, t->len);
+		damaged = d.start < t->len;
 	}
-	p->kind = kind_of(s, has_diff, answers);
+	if (!has_diff && !damaged && !s->reply && !s->pull && !s->notice)
+		shape = mld_body_cover_shape(t->str + ib->end,
+		    t->len - ib->end, &patches);
+	p->kind = kind_of(s, has_diff || damaged,
+	    syz_test(t->str + ib->end, t->len - ib->end), answers, shape);
+	if (p->kind == MLD_KIND_COVER && s->n != 0) {
+		/* A cover letter without 0/N: its shortlog counts, and an
+		 * untagged one may name its version last. */
+		p->n = 0;
+		p->total = patches > 0 ? patches : s->total;
+		p->version = s->version;
+		if (*s->prefix == '\0' &&
+		    mld_subject_title_version(s->title) > 0)
+			p->version = mld_subject_title_version(s->title);
+	}
 	end = mld_body_message_end(t->str, ib->end, d.start);
 	mld_trailers(t->str + ib->end, end - ib->end, p->trailers);
-	mld_body_excerpt(t->str, ib->end, d.start, p->body);
+	if (p->kind == MLD_KIND_COVER || (p->kind == MLD_KIND_PULL &&
+	    (s->n == 0 || (s->n == 1 && s->total == 1))))
+		whole_excerpt(t, ib->end, d.start, p->body);
+	else
+		mld_body_excerpt(t->str, ib->end, d.start, p->body);
 	/* The summary the sender wrote, else the one the diff implies. */
 	if (mld_diffstat_find(p->body->str, p->body->len, &sum, &n))
 		g_string_append_len(p->diffstat, sum, (gssize)n);
@@ -487,6 +536,7 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 	struct mld_inbody ib = { NULL, NULL, NULL, 0 };
 	const char *irt, *refs, *v;
 	size_t hl;
+	guint i;
 
 	patch_reset(p);
 	hl = mld_header_len(text, len);
@@ -495,13 +545,16 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 	p->subject = mld_text_decode(v != NULL ? v : "", MLD_TEXT_FIELD);
 	mld_subject_parse(p->subject, &s);
 	/* A cheap look first: most list mail is not a patch. */
-	if (!a->all && (s.reply || s.pull || (!s.patch && !s.rfc &&
-	    !may_have_diff(a, text, hl, len)))) {
+	if (!a->all && (s.reply || s.pull || s.notice || (!s.patch &&
+	    !s.rfc && !may_have_diff(a, text, hl, len)))) {
 		mld_subject_clear(&s);
 		return false;
 	}
 	if (!mld_message_texts(text, len, &m->where, &a->texts))
 		mld_warn_at(&m->where, "GMime cannot parse the message");
+	for (i = 0; i < a->texts.warnings->len; i++)
+		mld_warn_at(&m->where, "%s",
+		    (const char *)g_ptr_array_index(a->texts.warnings, i));
 	irt = field(a, H_IRT);
 	refs = field(a, H_REFS);
 	read_body(a, &s, irt != NULL || refs != NULL, p, &ib);
@@ -523,10 +576,13 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 	if (p->contributor == NULL)
 		p->contributor = g_strdup(p->author);
 	p->prefix = g_strdup(s.prefix);
-	p->version = s.version;
-	p->n = s.n;
-	p->total = s.total;
-	if (ib.subject != NULL) {
+	if (p->kind != MLD_KIND_COVER || s.n == 0) {
+		p->version = s.version;
+		p->n = s.n;
+		p->total = s.total;
+	}
+	/* A notice is titled with the patch it concerns. */
+	if (ib.subject != NULL && p->kind != MLD_KIND_NOTICE) {
 		/* git am takes the title from an in-body Subject. */
 		mld_subject_parse(ib.subject, &ibs);
 		p->title = g_strdup(ibs.title);
@@ -561,35 +617,21 @@ int
 mld_patch_analyse_file(struct mld_analyser *a, const char *path,
     struct mld_patch *p)
 {
+	struct mld_msgfile mf;
 	struct mld_msg m;
-	GError *err = NULL;
-	gchar *data;
-	gsize len;
-	const char *nl;
+	char *data;
+	size_t len;
 	bool got;
 
-	if (!g_file_get_contents(path, &data, &len, &err)) {
-		mld_err("%s", err->message);
-		g_error_free(err);
+	if ((data = mld_read_input(path, &len)) == NULL)
 		return -1;
-	}
-	memset(&m, 0, sizeof(m));
+	mld_msgfile_init(&mf);
 	m.where.input = path;
 	m.where.number = 1;
-	m.raw = data;
-	m.rawlen = len;
-	nl = memchr(data, '\n', len);
-	/* git format-patch files open with a From_ line. */
-	if (nl != NULL && mld_is_from_line(data, (size_t)(nl - data) -
-	    (nl > data && nl[-1] == '\r'))) {
-		m.from_line = data;
-		m.from_len = (size_t)(nl - data);
-		m.raw = nl + 1;
-		m.rawlen = len - (size_t)(nl + 1 - data);
-	}
-	g_string_truncate(a->text, 0);
-	lf_text(m.raw, m.rawlen, a->text);
-	got = analyse(a, &m, a->text->str, a->text->len, p);
+	m.where.offset = 0;
+	mld_msgfile_msg(&mf, data, len, &m);
+	got = mld_patch_analyse(a, &m, p);
+	mld_msgfile_free(&mf);
 	g_free(data);
 	return got ? 1 : 0;
 }

@@ -10,9 +10,14 @@
  * start of a line of its own text, where b4 writes it after the diffstat
  * or the diff) gives that ID.
  *
- * Kind: a Re:/Fwd: subject is `reply`; a [GIT PULL] is `pull`; a message
- * whose own text carries a diff (hunks that agree with their headers) is
- * a `patch`; a patch-tagged subject numbered 0/N is a `cover`; a
+ * Kind: a Re:/Fwd: subject is `reply`; a robot's notice about a patch
+ * (subject.h), or a "#syz test" request carrying a diff, is a `notice`
+ * titled with the patch it concerns; a [GIT PULL] is `pull`; a
+ * patch-tagged subject numbered 0/N is a `cover`; a message whose own
+ * text carries a diff (hunks that agree with their headers, or a
+ * "diff --git" whose hunks a mailer damaged) is a `patch`; a message
+ * without a diff shaped as a cover letter (a shortlog then a diffstat:
+ * mld_body_cover_shape) is a `cover` whatever its subject; a
  * patch-tagged subject without a diff of its own that answers another
  * message (a review that kept the subject) is a `reply`; the rest is
  * `other`.
@@ -46,6 +51,7 @@ enum mld_kind {
 	MLD_KIND_REPLY,
 	MLD_KIND_PULL,
 	MLD_KIND_OTHER,
+	MLD_KIND_NOTICE,
 };
 
 struct mld_patch {

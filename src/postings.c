@@ -29,7 +29,7 @@ struct mld_postings {
 
 /* The entry's strings and numbers, in the order the spool holds them. */
 enum { E_DATE, E_MSGID, E_PARENT, E_SUBJECT, E_TITLE, E_AUTHOR, E_BODY,
-	E_VERSION, E_N, E_TOTAL, NE };
+	E_VERSION, E_N, E_TOTAL, E_CONTRIBUTOR, NE };
 
 void
 mld_entry_clear(struct mld_entry *e)
@@ -41,6 +41,7 @@ mld_entry_clear(struct mld_entry *e)
 	g_free(e->title);
 	g_free(e->author);
 	g_free(e->body);
+	g_free(e->contributor);
 	memset(e, 0, sizeof *e);
 }
 
@@ -120,6 +121,8 @@ keep_entry(struct mld_postings *ps, const struct mld_entry *e)
 		[E_TITLE] = e->title, [E_AUTHOR] = e->author,
 		[E_BODY] = e->body, [E_VERSION] = version, [E_N] = n,
 		[E_TOTAL] = total,
+		[E_CONTRIBUTOR] = e->contributor != NULL ? e->contributor :
+		    e->author,
 	};
 	const char *msgid = str_or_empty(e->msgid), *date =
 	    str_or_empty(e->date), *had;
@@ -164,6 +167,7 @@ mld_postings_add(struct mld_postings *ps, const struct mld_entry *e)
 	f[MLD_COL_N] = n;
 	f[MLD_COL_TOTAL] = total;
 	f[MLD_COL_AUTHOR] = e->author;
+	f[MLD_COL_CONTRIBUTOR] = e->contributor;
 	f[MLD_COL_SUBJECT] = e->subject;
 	f[MLD_COL_TITLE] = e->title;
 	f[MLD_COL_PARENT] = e->parent;
@@ -199,6 +203,7 @@ take(struct mld_postings *ps, const struct mld_recin *in)
 	struct mld_entry e;
 	size_t i;
 	enum mld_col c;
+	int ci;
 	bool cover;
 
 	f[MLD_COL_KIND] = mld_recin_field(in, (unsigned)mld_recin_column(in,
@@ -240,6 +245,12 @@ take(struct mld_postings *ps, const struct mld_recin *in)
 	};
 	if (!cover && e.n == 0)
 		e.n = 1;
+	/* Records without the column (a header line that does not name
+	 * it, or a short record) credit the sender. */
+	ci = mld_recin_column(in, mld_columns[MLD_COL_CONTRIBUTOR],
+	    in->header->len > 0 ? -1 : (int)MLD_COL_CONTRIBUTOR);
+	e.contributor = ci < 0 ? NULL : (char *)mld_recin_field(in,
+	    (unsigned)ci);
 	keep_entry(ps, &e);
 }
 
@@ -366,6 +377,7 @@ mld_postings_get(struct mld_postings *ps, size_t i, enum mld_part part,
 		.version = (unsigned)strtoul(f[E_VERSION], NULL, 10),
 		.n = (unsigned)strtoul(f[E_N], NULL, 10),
 		.total = (unsigned)strtoul(f[E_TOTAL], NULL, 10),
+		.contributor = f[E_CONTRIBUTOR],
 	};
 	g_free(f[E_VERSION]);
 	g_free(f[E_N]);

@@ -27,6 +27,7 @@
 struct mld_entry {
 	char *date, *msgid, *parent, *subject, *title, *author, *body;
 	unsigned version, n, total;
+	char *contributor;	/* the in-body From; NULL: the author */
 };
 
 /* Frees the strings of an entry read back from the postings. */

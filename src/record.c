@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The letter after the backslash for each byte that is escaped, or 0. */
 static const char escape_letter[256] = {
@@ -158,6 +159,15 @@ mld_rec_write_header(FILE *f, const char *const *cols)
 	fputc('\n', f);
 }
 
+bool
+mld_rec_output_has_data(FILE *f)
+{
+	struct stat st;
+
+	return fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0;
+}
+
 void
 mld_recin_init(struct mld_recin *in, FILE *f, const char *name)
 {
@@ -171,10 +181,9 @@ mld_recin_init(struct mld_recin *in, FILE *f, const char *name)
 bool
 mld_recin_open(struct mld_recin *in, const char *path)
 {
-	FILE *f = stdin;
+	FILE *f = mld_fopen_input(path);
 
-	if (strcmp(path, "-") != 0 && (f = fopen(path, "r")) == NULL) {
-		mld_err("%s: %s", path, strerror(errno));
+	if (f == NULL) {
 		memset(in, 0, sizeof *in);
 		return false;
 	}
@@ -185,8 +194,7 @@ mld_recin_open(struct mld_recin *in, const char *path)
 void
 mld_recin_close(struct mld_recin *in)
 {
-	if (in->f != NULL && in->f != stdin)
-		fclose(in->f);
+	mld_fclose_input(in->f);
 	free(in->line);
 	if (in->fields != NULL)
 		g_ptr_array_free(in->fields, TRUE);

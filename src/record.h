@@ -36,6 +36,11 @@ void mld_rec_add_u64(struct mld_rec *r, uint64_t v);
 void mld_rec_write(struct mld_rec *r, FILE *f);
 /* Writes "#col1\tcol2...\n"; cols ends with NULL. */
 void mld_rec_write_header(FILE *f, const char *const *cols);
+/*
+ * Whether f is a regular file that already holds data: records appended
+ * to it (procmail's ">>" for each delivered message) need no header.
+ */
+bool mld_rec_output_has_data(FILE *f);
 
 /* A reader of records from one stream. */
 struct mld_recin {

@@ -77,35 +77,37 @@ mld_select_parse_date(const char *arg, int64_t *when)
 	return strchr(arg, ' ') != NULL && mld_date_parse(arg, when);
 }
 
+/* A message number of a range: from 1, no overflow. */
 static bool
-parse_u64(const char *s, const char *end, uint64_t *v)
+range_number(const char *s, const char *end, uint64_t *v, const char **why)
 {
-	char *stop;
-
-	if (s == end || !g_ascii_isdigit(*s))
-		return false;
-	*v = g_ascii_strtoull(s, &stop, 10);
-	return stop == end && *v > 0;
+	return mld_parse_u64(s, (size_t)(end - s), 1, UINT64_MAX, v, why);
 }
 
 bool
-mld_select_parse_range(struct mld_select *s, const char *arg)
+mld_select_parse_range(struct mld_select *s, const char *arg,
+    const char **why)
 {
 	const char *dash = strchr(arg, '-'), *end = arg + strlen(arg);
+	uint64_t first = 1, last = UINT64_MAX;
 
 	if (dash == NULL) {
-		if (!parse_u64(arg, end, &s->first))
+		if (!range_number(arg, end, &first, why))
 			return false;
-		s->last = s->first;
-		return true;
+		last = first;
+	} else if (dash == arg && dash + 1 == end) {
+		*why = "not a range";
+		return false;
+	} else if ((dash > arg && !range_number(arg, dash, &first, why)) ||
+	    (dash + 1 < end && !range_number(dash + 1, end, &last, why))) {
+		return false;
+	} else if (first > last) {
+		*why = "an empty range";
+		return false;
 	}
-	s->first = 1;
-	s->last = UINT64_MAX;
-	if (dash > arg && !parse_u64(arg, dash, &s->first))
-		return false;
-	if (dash + 1 < end && !parse_u64(dash + 1, end, &s->last))
-		return false;
-	return s->first <= s->last && (dash > arg || dash + 1 < end);
+	s->first = first;
+	s->last = last;
+	return true;
 }
 
 bool

@@ -36,8 +36,12 @@ void mld_select_free(struct mld_select *s);
  * time (UTC unless it names a zone), or an RFC 5322 date.
  */
 bool mld_select_parse_date(const char *arg, int64_t *when);
-/* Parses N, A-B, A- or -B into s->first and s->last. */
-bool mld_select_parse_range(struct mld_select *s, const char *arg);
+/*
+ * Parses N, A-B, A- or -B (numbers from 1, A <= B) into s->first and
+ * s->last; otherwise sets *why and leaves s as it was.
+ */
+bool mld_select_parse_range(struct mld_select *s, const char *arg,
+    const char **why);
 /* Adds "Header:regex" (case-insensitive, on the decoded value). */
 bool mld_select_add_match(struct mld_select *s, const char *arg,
     GError **err);

@@ -768,17 +768,6 @@ take_notices(struct mld_series *s)
 
 /* ---- versions ---- */
 
-/* The address of "Name <addr>", lower-cased. */
-static char *
-address(const char *person)
-{
-	const char *lt = person ? strrchr(person, '<') : NULL, *gt;
-
-	if (lt != NULL && (gt = strchr(lt, '>')) != NULL)
-		return g_ascii_strdown(lt + 1, gt - lt - 1);
-	return g_ascii_strdown(person ? person : "", -1);
-}
-
 /* Whether two normalized titles differ in at most one word. */
 static bool
 similar(const char *a, const char *b)
@@ -986,7 +975,7 @@ make_records(struct mld_series *s)
 		po->p.applied = (char *)(po->applied ? po->applied : "");
 		po->changeid = head->changeid ? head->changeid :
 		    fp ? fp->changeid : NULL;
-		po->addr = address(po->p.contributor);
+		po->addr = mld_addr_lower(po->p.contributor);
 		po->norm = normalize(po->p.title);
 		g_array_append_val(s->order, i);
 	}

@@ -3,9 +3,13 @@
  *
  * File names never come from message content: numbered files are
  * 0001, 0002... (at least four digits, as git mailsplit writes them), and
- * maildir files get the usual time.pid_seq.host names.  Files are written
- * with O_EXCL so that nothing is overwritten, and are fsynced only when
- * asked: the kernel's cost per file already dominates.
+ * maildir files get names in the style of Dovecot's,
+ * time.MusecPpidQseqRrandom.host: the pid alone is not unique (two runs
+ * in pid namespaces share pids), so 64 random bits are added.  Nothing is
+ * ever replaced: files are created with O_EXCL, and moved from tmp to new
+ * with a rename that refuses an existing name (a new name is then
+ * drawn).  Files are fsynced only when asked: the kernel's cost per file
+ * already dominates.
  */
 #include "split.h"
 #include "addr.h"
@@ -16,10 +20,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
-#include <time.h>
+#include <sys/time.h>
 #include <unistd.h>
+
+/* Attempts at a fresh maildir name before giving up. */
+enum { NAME_TRIES = 16 };
 
 const char *const mld_index_columns[] = { "n", "offset", "length", "date",
 	"msgid", "from", "subject", "input", NULL };
@@ -102,17 +111,6 @@ mld_mboxrd_write(FILE *f, const struct mld_msg *m, GString *scratch)
 	fputc('\n', f);
 }
 
-static bool
-is_dir(const char *dir, const char *sub)
-{
-	char *p = g_build_filename(dir, sub, NULL);
-	struct stat st;
-	bool ok = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-
-	g_free(p);
-	return ok;
-}
-
 bool
 mld_dirout_open(struct mld_dirout *d, const char *dir, uint64_t first,
     bool do_fsync)
@@ -124,13 +122,13 @@ mld_dirout_open(struct mld_dirout *d, const char *dir, uint64_t first,
 		mld_err("%s: %s", dir, strerror(errno));
 		return false;
 	}
-	if (!is_dir(dir, ".")) {
+	if (!mld_is_dir(dir, ".")) {
 		mld_err("%s: not a directory", dir);
 		return false;
 	}
 	d->dir = g_strdup(dir);
-	d->maildir = is_dir(dir, "cur") && is_dir(dir, "new") &&
-	    is_dir(dir, "tmp");
+	d->maildir = mld_is_dir(dir, "cur") && mld_is_dir(dir, "new") &&
+	    mld_is_dir(dir, "tmp");
 	d->fsync = do_fsync;
 	d->next = first;
 	if (gethostname(host, sizeof host) != 0)
@@ -170,15 +168,21 @@ write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
-/* Creates path exclusively and writes text[0..len) to it. */
+/*
+ * Creates path exclusively and writes text[0..len) to it.  An existing
+ * path is left alone and reported unless quiet_exists (the caller then
+ * tries another name: errno is EEXIST).
+ */
 static bool
-write_file(const char *path, const char *text, size_t len, bool do_fsync)
+write_file(const char *path, const char *text, size_t len, bool do_fsync,
+    bool quiet_exists)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	bool ok;
 
 	if (fd < 0) {
-		mld_err("%s: %s", path, strerror(errno));
+		if (!quiet_exists || errno != EEXIST)
+			mld_err("%s: %s", path, strerror(errno));
 		return false;
 	}
 	ok = write_all(fd, text, len) &&
@@ -194,11 +198,76 @@ write_file(const char *path, const char *text, size_t len, bool do_fsync)
 	return ok;
 }
 
+int
+mld_rename_noreplace(const char *from, const char *to)
+{
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	/* A file system without the flag: a link cannot replace either. */
+	if (link(from, to) != 0)
+		return -1;
+	unlink(from);
+	return 0;
+}
+
+/* The unique part of a maildir name: time.MusecPpidQseqRrandom.host. */
+static void
+maildir_name(GString *out, const struct mld_dirout *d, uint64_t seq)
+{
+	struct timeval tv;
+	uint64_t r;
+
+	gettimeofday(&tv, NULL);
+	if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r)
+		r = ((uint64_t)g_random_int() << 32) | g_random_int();
+	g_string_printf(out, "%lld.M%06ldP%ldQ%lluR%016llx.%s",
+	    (long long)tv.tv_sec, (long)tv.tv_usec, (long)getpid(),
+	    (unsigned long long)seq, (unsigned long long)r, d->host);
+}
+
+/*
+ * Maildir delivery: the file is written under tmp, then named into new
+ * in one step that never replaces a file; a name taken in either place
+ * is drawn again.
+ */
+static const char *
+maildir_write(struct mld_dirout *d, uint64_t seq, const char *text,
+    size_t len)
+{
+	GString *name = g_string_new(NULL), *tmp = g_string_new(NULL);
+	const char *got = NULL;
+	bool taken = true;	/* the last name tried was taken */
+	int i;
+
+	for (i = 0; got == NULL && taken && i < NAME_TRIES; i++) {
+		maildir_name(name, d, seq);
+		g_string_printf(tmp, "%s/tmp/%s", d->dir, name->str);
+		if (!write_file(tmp->str, text, len, d->fsync, true)) {
+			taken = errno == EEXIST;
+			continue;
+		}
+		g_string_printf(d->path, "%s/new/%s", d->dir, name->str);
+		if (mld_rename_noreplace(tmp->str, d->path->str) == 0) {
+			got = d->path->str;
+			continue;
+		}
+		if (!(taken = errno == EEXIST))
+			mld_err("%s: %s", d->path->str, strerror(errno));
+		unlink(tmp->str);
+	}
+	if (got == NULL && taken)
+		mld_err("%s: no free name in %d tries", d->dir, NAME_TRIES);
+	g_string_free(name, TRUE);
+	g_string_free(tmp, TRUE);
+	return got;
+}
+
 const char *
 mld_dirout_write(struct mld_dirout *d, const struct mld_msg *m,
     GString *scratch)
 {
-	GString *tmp;
 	uint64_t seq = d->next++;
 	const char *text = m->raw;
 	size_t len = m->rawlen;
@@ -213,26 +282,8 @@ mld_dirout_write(struct mld_dirout *d, const struct mld_msg *m,
 	if (!d->maildir) {
 		g_string_printf(d->path, "%s/%04llu", d->dir,
 		    (unsigned long long)seq);
-		return write_file(d->path->str, text, len, d->fsync) ?
+		return write_file(d->path->str, text, len, d->fsync, false) ?
 		    d->path->str : NULL;
 	}
-	/* Maildir: write under tmp, then name it into new in one rename. */
-	tmp = g_string_new(NULL);
-	g_string_printf(tmp, "%s/tmp/%lld.%ld_%llu.%s", d->dir,
-	    (long long)time(NULL), (long)getpid(), (unsigned long long)seq,
-	    d->host);
-	if (!write_file(tmp->str, text, len, d->fsync)) {
-		g_string_free(tmp, TRUE);
-		return NULL;
-	}
-	g_string_printf(d->path, "%s/new/%s", d->dir,
-	    strrchr(tmp->str, '/') + 1);
-	if (rename(tmp->str, d->path->str) != 0) {
-		mld_err("%s: %s", d->path->str, strerror(errno));
-		unlink(tmp->str);
-		g_string_free(tmp, TRUE);
-		return NULL;
-	}
-	g_string_free(tmp, TRUE);
-	return d->path->str;
+	return maildir_write(d, seq, text, len);
 }

@@ -27,6 +27,12 @@ void mld_index_record(struct mld_rec *rec, uint64_t n,
  */
 void mld_mboxrd_write(FILE *f, const struct mld_msg *m, GString *scratch);
 
+/*
+ * The largest first number of numbered files: names then stay under ten
+ * digits for a billion messages, and the numbers cannot wrap.
+ */
+#define MLD_SPLIT_MAX_START 999999999
+
 /* A folder receiving one file per message. */
 struct mld_dirout {
 	char *dir;
@@ -48,9 +54,16 @@ void mld_dirout_close(struct mld_dirout *d);
 /*
  * Writes the message text (no From_ line) to a new file and returns its
  * path (valid until the next call), or NULL after reporting an error.
- * A numbered file never replaces an existing one.
+ * No file is ever replaced: an existing numbered file is an error, a
+ * maildir name already taken is drawn again.
  */
 const char *mld_dirout_write(struct mld_dirout *d, const struct mld_msg *m,
     GString *scratch);
+
+/*
+ * Renames from to to unless to exists (then -1 with errno EEXIST, and
+ * nothing changed); -1 with errno on any other failure.
+ */
+int mld_rename_noreplace(const char *from, const char *to);
 
 #endif

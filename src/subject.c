@@ -17,36 +17,52 @@
  * one.  A word that is not in the list ("KVM: [PATCH] x") starts the
  * title, brackets and all.  A forward counts as a reply.
  *
- * A bracket group is '[', then text without '[' or ']', then ']'.  Inside
- * it, tokens are separated by white space, ',' or ';' ("[PATCH v6,19/24]",
- * "[GIT,PULL]").  A token is known when it is (case aside):
+ * A bracket group is '[', then text without '[' or ']', then ']'; groups
+ * nested one level inside it are part of its text ("[[RESEND] iommufd
+ * PATCH v2 1/2]", "[[efi boot control]]").  Inside it, tokens are
+ * separated by white space, ',', ';' or the brackets of a nested group
+ * ("[PATCH v6,19/24]", "[GIT,PULL]").  A token is known when it is (case
+ * aside):
  *   PATCH, PATCHES, PATCHSET  - patch
  *   RFC                       - patch and rfc
  *   RESEND                    - resend
  *   PULL                      - pull ("GIT PULL", "PULL")
  *   vN or vN.M                - version N (the minor M is dropped)
- *   n/N, n of N               - counter, digits of any width ("0001/1234")
+ *   n/N, n of N               - counter, digits of any width ("0001/1234");
+ *                               "43.1/46" is 43 of 46
  * and PATCH, RFC or RESEND may carry a version or counter glued on
  * ("PATCHv3", "PATCH1/8", "RFCv2").  Known tokens joined by '-' or '/'
  * are known together ("RFC-PATCH", "RFC/PATCH"), or not at all.  Any other
  * token ("net-next", "6.1", "kvm-unit-tests") is kept in the prefix text
  * but means nothing: "6.1" in "[PATCH 6.1 012/345]" names a stable tree,
- * not a version.
+ * not a version; so does a version after the word "for" ("[PATCH for
+ * v5.15]"), which is passed over.
  *
  * A group with a known token is a patch group.  The prefix is the text of
  * the first patch group and of every group after it, white space made
  * single, joined by a space: "[PATCH][next]" gives "PATCH next".  Groups
  * before the first patch group are tags that list software put in front
  * ("[Linux-kernel]", "[SLOF]", "[syzbot ci]"), and are dropped; so is b4's
- * "(subset)".  No group is ever part of the title.  A group numbered
+ * "(subset)".  A group without a known token that a ':' follows starts
+ * the title ("[PATCH 58/58] [dax|pmem]: Enable x" is titled "[dax|pmem]:
+ * Enable x"); no other group is ever part of it.  A group numbered
  * without the word PATCH ("[v3 1/5]") is a patch as well, unless it says
  * PULL.  When several tokens give a version or a counter, the first wins.
  * A title starting "GIT PULL" marks a pull.
  *
+ * Robots' notices about a patch (not replies) are marked, and titled with
+ * the patch's title: a tag group "[tip: <branch>]" or "[tip:<branch>]"
+ * before any patch group (tip-bot's commit notices), or a title of one of
+ * the shapes 'Applied "T" to ...', 'Patch "T" has been added to ...',
+ * 'patch "T" added to ...', 'FAILED: patch "T" failed to apply to ...'
+ * (the title T runs to the last such tail, so it may hold quotes; its
+ * own reply markers and bracket groups are dropped).
+ *
  * Limits: numbers saturate at UINT_MAX; a counter is kept as written even
- * when n > N or N == 0; a bracket group nested in another ("[PATCH [v2]]")
- * or left open ends the head, and the title starts at its '['.  White
- * space means the ASCII blanks; other Unicode spaces are kept as they are.
+ * when n > N or N == 0; a bracket group nested two levels deep
+ * ("[PATCH [[v2]]]") or left open ends the head, and the title starts at
+ * its '['.  White space means the ASCII blanks; other Unicode spaces are
+ * kept as they are.
  * Every step moves forward, so the time is linear in the subject length.
  */
 #include <limits.h>
@@ -92,11 +108,11 @@ is_space(char c)
 	    c == '\f';
 }
 
-/* Separates the tokens of a bracket group. */
+/* Separates the tokens of a bracket group (and of one nested in it). */
 static bool
 is_sep(char c)
 {
-	return is_space(c) || c == ',' || c == ';';
+	return is_space(c) || c == ',' || c == ';' || c == '[' || c == ']';
 }
 
 static const char *
@@ -170,16 +186,32 @@ reply_marker(const char *p)
 	return 0;
 }
 
-/* Length of the bracket group at p, brackets included; 0 if none. */
+/* Moves q past text without '[' or ']'. */
+static const char *
+skip_plain(const char *q)
+{
+	while (*q != '\0' && *q != '[' && *q != ']')
+		q++;
+	return q;
+}
+
+/*
+ * Length of the bracket group at p, brackets included; 0 if none.  Groups
+ * nested one level inside it ("[[RESEND] iommufd PATCH v2 1/2]") are part
+ * of it; a deeper one, or one left open, makes it none.
+ */
 static size_t
 group_len(const char *p)
 {
-	const char *q = p + 1;
+	const char *q;
 
 	if (*p != '[')
 		return 0;
-	while (*q != '\0' && *q != '[' && *q != ']')
-		q++;
+	for (q = skip_plain(p + 1); *q == '['; q = skip_plain(q + 1)) {
+		q = skip_plain(q + 1);
+		if (*q != ']')
+			return 0;
+	}
 	return *q == ']' ? (size_t)(q + 1 - p) : 0;
 }
 
@@ -247,13 +279,20 @@ parse_version(const char *s, const char *end, unsigned *v)
 	return true;
 }
 
-/* "2/7", "01/12": the whole of s..end. */
+/*
+ * "2/7", "01/12": the whole of s..end.  A dotted number, "43.1/46" (a
+ * patch inserted after 43 of 46 in a revision), is its integer part.
+ */
 static bool
 parse_counter(const char *s, const char *end, unsigned *n, unsigned *total)
 {
-	unsigned a, b;
+	unsigned a, b, minor;
 
-	if (!read_uint(&s, end, &a) || s == end || *s != '/')
+	if (!read_uint(&s, end, &a) || s == end)
+		return false;
+	if (*s == '.' && (++s, !read_uint(&s, end, &minor)))
+		return false;
+	if (s == end || *s != '/')
 		return false;
 	s++;
 	if (!read_uint(&s, end, &b) || s != end)
@@ -413,15 +452,28 @@ take_token(struct group *g, const char *t, const char *te, const char **rest,
 	return false;
 }
 
-/* Reads the tokens of one bracket group's text s..end into *g. */
+/*
+ * Reads the tokens of one bracket group's text s..end into *g.  A version
+ * after the word "for" ("[PATCH for v5.15]") names the tree the patch is
+ * meant for, not the series version: it is passed over.
+ */
 static void
 read_group(struct group *g, const char *s, const char *end)
 {
-	const char *t, *te;
+	const char *t, *te, *r;
+	unsigned v;
 
-	while (next_token(&s, end, &t, &te))
+	while (next_token(&s, end, &t, &te)) {
+		if (is_word(t, te, "for")) {
+			r = s;
+			if (next_token(&r, end, &t, &te) &&
+			    parse_version(t, te, &v))
+				s = r;
+			continue;
+		}
 		if (take_token(g, t, te, &s, end))
 			g->known = true;
+	}
 }
 
 /*
@@ -456,25 +508,74 @@ git_pull_title(const char *p)
 	    !g_ascii_isalnum(p[4]);
 }
 
-void
-mld_subject_parse(const char *subject, struct mld_subject *out)
+/* Does the group text s..end open with "tip:", tip-bot's branch tag? */
+static bool
+tip_tag(const char *s, const char *end)
 {
-	const char *p = subject != NULL ? subject : "";
-	GString *prefix = g_string_new(NULL), *title = g_string_new(NULL);
-	struct group all = { 0 };
-	bool reply = false;
+	s = skip_space(s);
+	return end - s >= 4 && memcmp(s, "tip:", 4) == 0;
+}
+
+/* The quoted-title notices of patch robots, as lead"TITLE"tail... */
+static const struct notice {
+	const char *lead, *tail;
+} notices[] = {
+	{ "Applied \"", "\" to " },
+	{ "Patch \"", "\" has been added to " },
+	{ "patch \"", "\" added to " },
+	{ "FAILED: patch \"", "\" failed to apply to " },
+};
+
+/*
+ * When the title p is a robot's notice about a patch, returns that
+ * patch's title, from after the lead to the last tail: a title may hold
+ * quotes itself ('Applied "Revert "x"" to the spi tree').
+ */
+static char *
+notice_title(const char *p)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(notices); i++) {
+		const struct notice *nt = &notices[i];
+		size_t ll = strlen(nt->lead);
+		const char *q, *last = NULL;
+
+		if (strncmp(p, nt->lead, ll) != 0)
+			continue;
+		for (q = p + ll; (q = strstr(q, nt->tail)) != NULL; q++)
+			last = q;
+		if (last != NULL)
+			return g_strndup(p + ll, (size_t)(last - p - ll));
+	}
+	return NULL;
+}
+
+/*
+ * Reads the head of the subject p: reply markers and bracket groups.
+ * Adds the patch groups' text to prefix and what they say to *all; sets
+ * *reply and *tip when it sees a reply marker or a tip-bot tag.  Returns
+ * where the title starts.
+ */
+static const char *
+read_head(const char *p, GString *prefix, struct group *all, bool *reply,
+    bool *tip)
+{
 	size_t len;
 
 	for (;;) {
 		p = skip_space(p);
 		if ((len = reply_marker(p)) > 0) {
-			reply = true;
+			*reply = true;
 		} else if ((len = group_len(p)) > 0) {
 			struct group g = { 0 };
 
 			read_group(&g, p + 1, p + len - 1);
+			/* "[dax|pmem]: Enable x": a tag of the title. */
+			if (!g.known && p[len] == ':')
+				break;
 			if (g.known)
-				merge(&all, &g);
+				merge(all, &g);
+			else if (prefix->len == 0 && tip_tag(p + 1, p + len))
+				*tip = true;
 			if (g.known || prefix->len > 0)
 				append_collapsed(prefix, p + 1, len - 2);
 		} else if ((len = subset_mark(p)) == 0) {
@@ -482,7 +583,35 @@ mld_subject_parse(const char *subject, struct mld_subject *out)
 		}
 		p += len;
 	}
-	append_collapsed(title, p, strlen(p));
+	return p;
+}
+
+void
+mld_subject_parse(const char *subject, struct mld_subject *out)
+{
+	const char *p = subject != NULL ? subject : "";
+	GString *prefix = g_string_new(NULL), *title = g_string_new(NULL);
+	struct group all = { 0 };
+	bool reply = false, notice = false;
+	char *quoted;
+
+	p = read_head(p, prefix, &all, &reply, &notice);
+	quoted = reply ? NULL : notice_title(p);
+	if (quoted != NULL) {
+		/* The quoted title may keep its patch's bracket groups:
+		 * 'FAILED: patch "[PATCH] x" failed to apply to ...'. */
+		GString *scratch = g_string_new(NULL);
+		struct group none = { 0 };
+		bool r = false, t = false;
+		const char *q = read_head(quoted, scratch, &none, &r, &t);
+
+		append_collapsed(title, q, strlen(q));
+		g_string_free(scratch, TRUE);
+		g_free(quoted);
+		notice = true;
+	} else {
+		append_collapsed(title, p, strlen(p));
+	}
 
 	*out = (struct mld_subject){
 		.prefix = g_string_free(prefix, FALSE),
@@ -495,7 +624,19 @@ mld_subject_parse(const char *subject, struct mld_subject *out)
 		.pull = all.pull || git_pull_title(p),
 		.resend = all.resend,
 		.rfc = all.rfc,
+		.notice = notice && !reply,
 	};
+}
+
+unsigned
+mld_subject_title_version(const char *title)
+{
+	const char *end = title + strlen(title), *w = end;
+	unsigned v;
+
+	while (w > title && !is_space(w[-1]))
+		w--;
+	return w > title && parse_version(w, end, &v) ? v : 0;
 }
 
 void

@@ -21,6 +21,8 @@ struct mld_subject {
 	bool pull;	/* [GIT PULL], [GIT,PULL], [PULL] or a title "GIT PULL" */
 	bool resend;	/* a RESEND token */
 	bool rfc;	/* an RFC token */
+	bool notice;	/* a robot's notice about a patch ("[tip: x] t",
+			   "Applied \"t\" to the x tree"): title is t */
 };
 
 /*
@@ -29,6 +31,12 @@ struct mld_subject {
  * absent parts keep their defaults.  Linear in the length of the subject.
  */
 void mld_subject_parse(const char *subject, struct mld_subject *out);
+/*
+ * The version an untagged subject names at its end ("spi: x: Do y v2"),
+ * as a cover letter without a patch tag may: 2; 0 when there is none.
+ */
+unsigned mld_subject_title_version(const char *title);
+
 /* Frees prefix and title and sets them to NULL. */
 void mld_subject_clear(struct mld_subject *s);
 

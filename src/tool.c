@@ -1,18 +1,21 @@
 /*
- * tool.c - option parsing, diagnostics and exit status shared by all
- * programs.  getopt_long does the parsing; the option table gives it its
- * strings and also writes --help, so the two cannot drift apart.
+ * tool.c - option parsing, operands, diagnostics and exit status shared
+ * by all programs.  getopt_long does the parsing; the option table gives
+ * it its strings and also writes --help, so the two cannot drift apart.
  */
 #include "tool.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <glib.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -34,9 +37,33 @@ mld_quiet_sigpipe(void)
 	signal(SIGPIPE, on_sigpipe);
 }
 
+/*
+ * A descriptor 0-2 left closed by the caller would be the next one
+ * open() returns: a message file or a spool would then receive what is
+ * written to stdout or stderr.  /dev/null takes its place, opened in the
+ * mode that makes its use fail, as gnulib's stdopen does: output to a
+ * closed stdout is then a write error, not a silent success.
+ */
+static void
+hold_std_fds(void)
+{
+	int fd, got;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		got = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+		if (got != fd) {
+			/* Nothing can be said: stderr may be the closed one. */
+			_exit(MLD_EXIT_BAD);
+		}
+	}
+}
+
 void
 mld_init(const char *name)
 {
+	hold_std_fds();
 	progname = name;
 	setlocale(LC_ALL, "");
 	mld_quiet_sigpipe();
@@ -54,21 +81,160 @@ mld_input_name(const char *path)
 	return strcmp(path, "-") == 0 ? "stdin" : path;
 }
 
+int
+mld_open_input(const char *path)
+{
+	struct stat st;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		return STDIN_FILENO;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		mld_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	/* A folder opens, and its read fails later with a vaguer word. */
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		mld_err("%s: %s", path, strerror(EISDIR));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+FILE *
+mld_fopen_input(const char *path)
+{
+	int fd = mld_open_input(path);
+	FILE *f;
+
+	if (fd == STDIN_FILENO)
+		return stdin;
+	if (fd < 0)
+		return NULL;
+	if ((f = fdopen(fd, "r")) == NULL) {
+		mld_err("%s: %s", path, strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
+void
+mld_fclose_input(FILE *f)
+{
+	if (f != NULL && f != stdin)
+		fclose(f);
+}
+
+bool
+mld_is_dir(const char *path, const char *sub)
+{
+	char *p = g_build_filename(path, sub, NULL);
+	struct stat st;
+	bool yes = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+
+	g_free(p);
+	return yes;
+}
+
+char *
+mld_read_input(const char *path, size_t *len)
+{
+	int fd = mld_open_input(path);
+	struct stat st;
+	size_t cap = 65536, n = 0;
+	char *buf;
+	ssize_t got;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		cap = (size_t)st.st_size + 1;
+	buf = g_malloc(cap);
+	for (;;) {
+		if (n + 1 >= cap)
+			buf = g_realloc(buf, cap *= 2);
+		got = read(fd, buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+	if (got < 0) {
+		mld_err("%s: read error: %s", mld_input_name(path),
+		    strerror(errno));
+		g_free(buf);
+		buf = NULL;
+	} else {
+		buf[n] = '\0';
+		*len = n;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return buf;
+}
+
+/* What kind of input path names; false, reported, when it is none. */
+static bool
+operand_kind(const char *path, enum mld_operand_kind *kind)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") == 0) {
+		*kind = MLD_OPERAND_STREAM;
+		return true;
+	}
+	if (stat(path, &st) != 0) {
+		mld_err("%s: %s", path, strerror(errno));
+		return false;
+	}
+	*kind = S_ISDIR(st.st_mode) ? MLD_OPERAND_DIR : MLD_OPERAND_STREAM;
+	return true;
+}
+
+bool
+mld_each_operand(int argc, char **argv, unsigned kinds,
+    bool (*fn)(const struct mld_operand *op, void *data), void *data)
+{
+	static char *const dash[] = { "-" };
+	struct mld_operand op;
+	bool ok = true;
+	int i;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = (char **)dash;
+	}
+	for (i = 0; i < argc; i++) {
+		op.path = argv[i];
+		op.name = mld_input_name(argv[i]);
+		if (!operand_kind(op.path, &op.kind)) {
+			ok = false;
+		} else if ((op.kind & kinds) == 0) {
+			mld_err("%s: %s", op.path, op.kind == MLD_OPERAND_DIR ?
+			    strerror(EISDIR) : "not a kind of input read here");
+			ok = false;
+		} else if (!fn(&op, data)) {
+			ok = false;
+		}
+	}
+	return ok;
+}
+
 bool
 mld_each_line(const char *path,
     bool (*fn)(char *line, uint64_t lineno, void *data), void *data)
 {
-	FILE *f = fopen(path, "r");
+	FILE *f = mld_fopen_input(path);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	uint64_t lineno = 0;
 	bool ok = true;
 
-	if (f == NULL) {
-		mld_err("%s: %s", path, strerror(errno));
+	if (f == NULL)
 		return false;
-	}
 	while ((n = getline(&line, &cap, f)) >= 0) {
 		lineno++;
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -77,11 +243,12 @@ mld_each_line(const char *path,
 			ok = false;
 	}
 	if (ferror(f)) {
-		mld_err("%s: read error: %s", path, strerror(errno));
+		mld_err("%s: read error: %s", mld_input_name(path),
+		    strerror(errno));
 		ok = false;
 	}
 	free(line);
-	fclose(f);
+	mld_fclose_input(f);
 	return ok;
 }
 
@@ -224,6 +391,66 @@ void
 mld_badarg(const struct mld_cli *cli, const char *opt, const char *why)
 {
 	fprintf(stderr, "%s: %s: %s\n", progname, opt, why);
+	mld_usage(cli);
+}
+
+bool
+mld_parse_u64(const char *s, size_t len, uint64_t min, uint64_t max,
+    uint64_t *v, const char **why)
+{
+	static char msg[48];
+	uint64_t n = 0, d;
+	bool over = false;
+	size_t i;
+
+	if (len == 0) {
+		*why = "not a number";
+		return false;
+	}
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			*why = "not a number";
+			return false;
+		}
+		d = (uint64_t)(s[i] - '0');
+		if (n > (UINT64_MAX - d) / 10)
+			over = true;
+		else
+			n = n * 10 + d;
+	}
+	if (over || n > max) {
+		snprintf(msg, sizeof msg, "more than %llu",
+		    (unsigned long long)max);
+		*why = msg;
+		return false;
+	}
+	if (n < min) {
+		snprintf(msg, sizeof msg, "less than %llu",
+		    (unsigned long long)min);
+		*why = msg;
+		return false;
+	}
+	*v = n;
+	return true;
+}
+
+uint64_t
+mld_optnum(const struct mld_cli *cli, const char *opt, uint64_t min,
+    uint64_t max)
+{
+	const char *why;
+	uint64_t v;
+
+	if (mld_parse_u64(cli->optarg, strlen(cli->optarg), min, max, &v,
+	    &why))
+		return v;
+	mld_badval(cli, opt, why);
+}
+
+void
+mld_badval(const struct mld_cli *cli, const char *opt, const char *why)
+{
+	fprintf(stderr, "%s: %s: %s: %s\n", progname, opt, cli->optarg, why);
 	mld_usage(cli);
 }
 

@@ -4,7 +4,7 @@
 # From_ line, concatenations, and one file per message that concatenates
 # back to the input.
 . "$(dirname "$0")/lib.sh"
-plan 18
+plan 20
 
 F='From mboxrd@z Thu Jan  1 00:00:00 1970'
 # A canonical mboxrd of three messages, one with quoted From_ lines.
@@ -35,6 +35,14 @@ printf 'Subject: piped\n\nbody' > "$T/lone.eml"
 printf '%s\nSubject: piped\n\nbody\n\n' "$F" > "$T/lone.expect"
 cat "$T/lone.eml" | mbsplit -m > "$T/out"
 cmp_files "$T/out" "$T/lone.expect" "a lone message gets a From_ line and its missing newline"
+
+# A lone message was never escaped: its ">From" line is text, kept whole.
+printf 'Subject: q\n\n>From the start\nFrom here\n' > "$T/lone-q.eml"
+printf '%s\nSubject: q\n\n>>From the start\n>From here\n\n' "$F" > "$T/lone-q.expect"
+mbsplit -m < "$T/lone-q.eml" > "$T/out"
+cmp_files "$T/out" "$T/lone-q.expect" "a lone message's >From line is escaped once more, not undone"
+mbsplit -m "$T/lone-q.eml" > "$T/out"
+cmp_files "$T/out" "$T/lone-q.expect" "the same from a file"
 
 cat "$T/lone.eml" "$T/crlf.mbox" > "$T/cat.mbox"
 is "$(mbsplit "$T/cat.mbox" | grep -vc '^#')" 3 \
@@ -85,11 +93,9 @@ for name in seed/kvm-2025-08-19.mbox corpus/kvm-ppc.mbox.xz; do
 	fi
 	mbsplit -m "$f" | cmp -s - "$f"
 	is "$?" 0 "$name: mbsplit -m gives the archive back byte for byte"
-	rm -rf "$T/split"
-	mbsplit -d "$T/split" "$f" > "$T/paths"
 	xargs awk -v F="$F" 'FNR == 1 { if (NR > 1) print ""; print F }
 	    { sub(/^>*From /, ">&"); print } END { print "" }' \
-	    < "$T/paths" > "$T/back"
+	    < "$(split_of "$f")" > "$T/back"
 	cmp_files "$T/back" "$f" "$name: -d files, quoted and concatenated, give the archive back"
 done
 finish

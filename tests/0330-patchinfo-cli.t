@@ -3,7 +3,7 @@
 # output errors, a closed pipe, warnings for bad mail, -l over files.
 . "$(dirname "$0")/lib.sh"
 d=$data/patchinfo
-plan 14
+plan 17
 
 patchinfo < /dev/null > "$T/out"
 is "$?" 0 "empty input: status 0"
@@ -12,10 +12,13 @@ is "$(cat "$T/out")" "$(printf '#kind\tdate\tmsgid\tseries\tversion\tn\ttotal\tp
 
 patchinfo -x < /dev/null > /dev/null 2> "$T/err"
 is "$?" 2 "an unknown option is a usage error"
-check "usage printed on a usage error" grep -q '^usage: patchinfo \[-alq\] \[file \.\.\.\]' "$T/err"
+check "usage printed on a usage error" grep -q '^usage: patchinfo \[-alq\] \[--append\] \[--from commit\]' "$T/err"
 patchinfo --help > "$T/help"
 is "$?" 0 "--help: status 0"
-check "--help names -a and -l" grep -q -- '--all' "$T/help"
+is "$(help_synopsis patchinfo)" "$(man_synopsis patchinfo.1)" \
+    "--help: the synopsis of patchinfo(1)"
+is "$(help_options patchinfo)" "$(man_options patchinfo.1)" \
+    "--help: the options of patchinfo(1), -a, -l and -q"
 
 patchinfo "$d/series.mbox" > /dev/full 2> /dev/null
 is "$?" 1 "a full disk is an error"
@@ -37,7 +40,14 @@ is "$?" 1 "mail with missing fields: status 1"
 is "$(tail -n 1 "$T/err")" "patchinfo: 6 warnings" "the warnings are counted at the end"
 
 patchinfo "$T/no-such.mbox" > /dev/null 2> "$T/err"
-is "$?" 1 "a missing input: status 1"
+is "$?:$(cat "$T/err")" "1:patchinfo: $T/no-such.mbox: No such file or directory" \
+    "a missing input: status 1, and why"
+echo "$T/no-such.eml" | patchinfo -l > /dev/null 2> "$T/err"
+is "$?:$(cat "$T/err")" "1:patchinfo: $T/no-such.eml: No such file or directory" \
+    "-l, a missing message file: status 1, and why"
+patchinfo -l "$T" > /dev/null 2> "$T/err"
+is "$?:$(cat "$T/err")" "1:patchinfo: $T: Is a directory" \
+    "-l, a folder as the list: status 1, and why"
 
 # -l: a list of message files; a body line starting "From " stays put.
 mkdir "$T/msgs"

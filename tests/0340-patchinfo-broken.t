@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 b=$data/broken
 set -- "$b"/pi-*.eml
-plan $(($# * 3 + 6))
+plan $(($# * 3 + 7))
 
 for f in "$@"; do
 	c=$(basename "$f" .eml)
@@ -36,6 +36,9 @@ is "$(f pi-nested 1,13)" \
     "an unclosed multipart: the text/x-patch part in an unknown charset counts"
 is "$(f pi-charset 9,15)" "$(printf '\303\251l\303\250ve <e@example.org>\tCaf\303\251 \342\202\254\357\277\275.')" \
     "8-bit bytes in headers and in an unknown charset read as windows-1252"
+is "$(f pi-wrong-charset 15):$(cat "$T/pi-wrong-charset.err")" \
+    "F$(printf '\303\274')r die Gr$(printf '\303\274\303\237')e.:patchinfo: $b/pi-wrong-charset.eml: message 1, byte 0: text not in its charset windows-874, read as UTF-8 and windows-1252
+patchinfo: 1 warning" "text not in the charset it declares is read whole, and reported"
 is "$(f pi-hunk-overflow 1,13)" "$(printf 'other\t')" \
     "hunk counts that overflow are no hunk"
 is "$(f pi-no-header 1,3)" "$(printf 'other\t')" \

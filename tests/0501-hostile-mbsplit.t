@@ -3,7 +3,7 @@
 # documented result and exit status, and nothing is lost: the index
 # always tiles the input.
 . "$(dirname "$0")/lib.sh"
-plan 16
+plan 23
 
 F='From mboxrd@z Thu Jan  1 00:00:00 1970'
 msg() { printf '%s\nSubject: %s\nMessage-ID: <%s@example.org>\n\n%s\n\n' \
@@ -38,11 +38,11 @@ is "$(count "$T/f")" 3 "a 10 MB line"
 check "a 10 MB line: the index tiles the input, from a pipe too" \
     sh -c 'cat "$1" | mbsplit -m | cmp -s - "$1"' sh "$T/f"
 
-{ msg a x; printf '%s\nSubject: big\n\n' "$F"
+# Made in the pipe: 100 MB on disk would cost more than the test.
+is "$({ msg a x; printf '%s\nSubject: big\n\n' "$F"
   yes 'a line of a large attachment, sixty-four bytes long, more or le' |
-      head -n 1600000; printf '\n'; msg c z; } > "$T/f"
-is "$(cat "$T/f" | mbsplit | grep -vc '^#')" 3 "a 100 MB message through a pipe"
-rm -f "$T/f"
+      head -n 1600000; printf '\n'; msg c z; } | mbsplit | grep -vc '^#')" 3 \
+    "a 100 MB message through a pipe"
 
 printf '%s\r\nSubject: crlf\r\n\r\nbody\r\n\r\n%s\nSubject: lf\n\nbody\n\n' \
     "$F" "$F" > "$T/f"
@@ -71,4 +71,35 @@ is "$(cat "$T/err")" "mbsplit: write error on stdout: No space left on device" \
 { for i in $(seq 3000); do msg "m$i" "body $i"; done; } > "$T/f"
 mbsplit "$T/f" 2> "$T/err" | head -n 1 > /dev/null
 is "$(cat "$T/err")" "" "| head ends mbsplit quietly"
+
+# With -d the files are the output: a reader that leaves the listing
+# early ends the listing, not the split.  (600 lines of listing are more
+# than stdio buffers before it finds the pipe closed.)
+rc=$( { mbsplit -r 1-600 -d "$T/split" "$T/f" 2> "$T/err"; echo $? > "$T/rc"; } |
+    head -n 1 > /dev/null; cat "$T/rc")
+is "$rc:$(cat "$T/err")" "0:" "-d | head: status 0, nothing on stderr"
+is "$(ls "$T/split" | wc -l)" 600 "-d | head: every file is written"
+cat "$T/split"/* | grep -c '^body ' > "$T/bodies"
+is "$(cat "$T/bodies")" 600 "-d | head: every file holds its message"
+{ msg a x; msg b y; } > "$T/two"
+rc=$( { mbsplit -d "$T/two.d" "$T/two" 2> "$T/err"; echo $? > "$T/rc"; } |
+    true; cat "$T/rc")
+is "$rc:$(cat "$T/err"):$(ls "$T/two.d" | wc -l)" "0::2" \
+    "-d | true, a listing found closed only at the end: status 0, both files"
+
+# Two deliveries into one maildir in the same second by processes with
+# the same pid (pid namespaces: containers, CI) keep every message.
+mkdir -p "$T/md/cur" "$T/md/new" "$T/md/tmp"
+{ for i in $(seq 50); do msg "a$i" "body a$i"; done; } > "$T/a"
+{ for i in $(seq 50); do msg "b$i" "body b$i"; done; } > "$T/b"
+if unshare -p -f true 2> /dev/null; then
+	unshare -p -f "$top/mbsplit" -d "$T/md" "$T/a" > /dev/null
+	unshare -p -f "$top/mbsplit" -d "$T/md" "$T/b" > /dev/null
+	is "$(ls "$T/md/new" | wc -l)" 100 "same pid, same second: no file replaced"
+	is "$(cat "$T/md/new"/* | grep -c '^body [ab]')" 100 \
+	    "same pid, same second: every message is in new"
+else
+	skip "unshare -p is not allowed here" 2
+fi
+is "$(ls "$T/md/tmp" | wc -l)" 0 "nothing is left in tmp"
 finish

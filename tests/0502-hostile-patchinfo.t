@@ -4,7 +4,7 @@
 # holds; problems are reported as "input: message N, byte O" and make
 # the exit status 1, with the record still written.
 . "$(dirname "$0")/lib.sh"
-plan 39
+plan 46
 
 F='From mboxrd@z Thu Jan  1 00:00:00 1970'
 D='Date: Tue, 19 Aug 2025 10:00:00 +0000'
@@ -132,6 +132,23 @@ nest() {
 nest 1000 > "$T/f"
 run "$T/f"
 is "$(rc):$(nrec):$(col 15)" "0:1:deep text" "1000 nested multiparts: the text at the bottom is read"
+nest 1100 > "$T/f"
+run "$T/f"
+is "$(rc):$(nrec):$(col 15):$(cat "$T/err")" "1:1::patchinfo: $T/f: message 1, byte 0: MIME parts nested over 1024 levels deep, those below not read
+patchinfo: 1 warning" "1100 nested multiparts: the text lost is reported"
+
+# Text not in the charset it declares is read as an unknown charset is.
+{ hdr u32 '[PATCH] u32'; printf 'Content-Type: text/plain; charset=UTF-32\n\nhello\n\n'; } > "$T/f"
+at=$(wc -c < "$T/f")
+{ hdr u7 '[PATCH] u7'; printf 'Content-Type: text/plain; charset=UTF-7\n\nHi +\351-!\n\n'
+  hdr u7ok '[PATCH] u7ok'; printf 'Content-Type: text/plain; charset=UTF-7\n\nHi Mom -+Jjo--!\n\n'; } >> "$T/f"
+run "$T/f"
+is "$(rc):$(col 15 1):$(col 15 2):$(col 15 3)" \
+    "1:hello:Hi +$(printf '\303\251')-!:Hi Mom -$(printf '\342\230\272')-!" \
+    "UTF-32 and UTF-7 that are not: read as windows-1252; UTF-7 that is: converted"
+is "$(cat "$T/err")" "patchinfo: $T/f: message 1, byte 0: text not in its charset UTF-32, read as UTF-8 and windows-1252
+patchinfo: $T/f: message 2, byte $at: text not in its charset UTF-7, read as UTF-8 and windows-1252
+patchinfo: 2 warnings" "and each is reported"
 
 { printf '%s\nFrom: A <a@example.org>\n%s\nSubject: ' "$F" "$D"
   head -c 10000 /dev/zero | tr '\0' '['; printf '\nMessage-ID: <br@x>\n\nbody\n\n'; } > "$T/f"
@@ -148,6 +165,40 @@ is "$(rc):$(nrec)" "0:1" "and inside a patch tag"
 run "$T/f"
 is "$(rc):$(col 9 1)|$(col 9 2)" '0:"Eve  ]0;title" <eve@example.org>|"John [ACME]" <john@acme.example>' \
     "a From name with control characters or unquoted specials keeps its address"
+
+
+# An empty message without -a: no record, and no sanitizer abort.
+printf '%s\n\n%s\n' "$F" "$F" > "$T/f"
+patchinfo "$T/f" > "$T/out" 2> "$T/err"
+is "$?:$(nrec):$(cat "$T/err")" "0:0:" "empty messages by default: no record, no word"
+
+# Header lines, folds and MIME parts cost GMime 40 to 60 times their
+# text: what it is given is bounded, so each of these (3 to 4 MB) is
+# read in 100 MB (where a limit can be set: not under the sanitizers nor
+# valgrind, whose complaint would fail the run).  (The probe runs
+# patchinfo as a child of the subshell, so that the word on its abort
+# goes where the subshell's errors go.)
+if [ -z "${MLD_VALGRIND:-}" ] &&
+    (ulimit -v 100000 && patchinfo < /dev/null > /dev/null 2>&1 && exit 0
+    exit 1) 2> /dev/null; then
+	{ hdr hl '[PATCH] headers'; awk 'BEGIN { for (i = 0; i < 300000; i++)
+		printf "X-H-%d: v\n", i }'; printf '\nbody\n\n'; } > "$T/f"
+	(ulimit -v 100000; patchinfo -a "$T/f") > "$T/out" 2> "$T/err"
+	is "$?:$(col 15)" "0:body" "300,000 header lines"
+	{ printf '%s\nFrom: a@example.org\n%s\nMessage-ID: <fold@x>\nSubject: [PATCH] folds\n' "$F" "$D"
+	  yes ' x' | head -n 1000000; printf '\nbody\n\n'; } > "$T/f"
+	(ulimit -v 100000; patchinfo -a "$T/f") > "$T/out" 2> "$T/err"
+	is "$?:$(col 15):$(col 11 | wc -c)" "0:body:2000014" "a Subject folded a million times"
+	{ hdr parts '[PATCH] parts'; printf 'Content-Type: multipart/mixed; boundary="b"\n\n'
+	  awk 'BEGIN { for (i = 0; i < 100000; i++)
+		printf "--b\nContent-Type: text/plain\n\np%d\n", i }'; printf -- '--b--\n\n'; } > "$T/f"
+	(ulimit -v 100000; patchinfo -a "$T/f") > "$T/out" 2> "$T/err"
+	is "$?:$(col 15 | cut -c 1-2):$(sed 's/byte [0-9]*: over/byte O: over/; s/after byte [0-9]*/after byte B/' "$T/err")" \
+	    "1:p0:patchinfo: $T/f: message 1, byte O: over 20000 MIME boundary and part header lines, the text after byte B not read
+patchinfo: 1 warning" "100,000 MIME parts: the first 10,000 read, the rest reported"
+else
+	skip "no memory limit under this build" 3
+fi
 
 printf 'not an mbox at all\n' > "$T/f"
 run "$T/f"

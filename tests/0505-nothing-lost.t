@@ -27,7 +27,7 @@ for f in $inputs; do
 		done
 		continue ;;
 	$shared/*) name=${f#"$shared/"} ;;
-	$T/*) name=corpus/${f#"$T/"} ;;
+	$share/*) name=corpus/${f#"$share/"} ;;
 	esac
 	n=$(mbsplit "$f" | grep -vc '^#')
 	# Fixtures that test the mbox dialects hold no From_ line a plain
@@ -38,10 +38,9 @@ for f in $inputs; do
 	is "$(grep -vc '^#' "$T/direct")" "$n" "$name: one patchinfo -a record per message"
 	mbsplit -m "$f" | patchinfo -a > "$T/again" 2> /dev/null
 	cmp_files "$T/again" "$T/direct" "$name: the same records from mbsplit -m"
-	rm -rf "$T/dir"
 	# A file keeps no From_ line, whose date stands in for a missing
 	# Date field (mbsplit(1)): all columns but the date.
-	mbsplit -d "$T/dir" "$f" | patchinfo -a -l 2> /dev/null | cut -f 1,3- > "$T/files"
+	patchinfo -a -l "$(split_of "$f")" 2> /dev/null | cut -f 1,3- > "$T/files"
 	cut -f 1,3- "$T/direct" > "$T/direct.nodate"
 	cmp_files "$T/files" "$T/direct.nodate" "$name: the same records from mbsplit -d files"
 	mbsplit -m "$f" > "$T/once"

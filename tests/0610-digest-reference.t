@@ -142,13 +142,29 @@ EOF
 
 # The blank line that ends an in-body From: header is not part of the
 # commit message (git mailinfo drops it too); the reference keeps it.
+# Maciej S. Szmigiero's entries name the contributor, his in-body From,
+# and the address he sent from after it; the reference named the sender.
 cat >> "$T/want" <<'EOF'
-386d392
+384,385c391
+< Author: Maciej S. Szmigiero <mail@maciej.szmigiero.name>
 < 
-419d424
+---
+> Author: Maciej S. Szmigiero <maciej.szmigiero@oracle.com> (sent by Maciej S. Szmigiero <mail@maciej.szmigiero.name>)
+417,418c423
+< Author: Maciej S. Szmigiero <mail@maciej.szmigiero.name>
 < 
-524d527
+---
+> Author: Maciej S. Szmigiero <maciej.szmigiero@oracle.com> (sent by Maciej S. Szmigiero <mail@maciej.szmigiero.name>)
+EOF
+
+# Guo Ren sent from his bare address; the entries name him as his in-body
+# From does (the same address, so no "sent by").
+cat >> "$T/want" <<'EOF'
+522,523c526
+< Author: guoren <guoren@kernel.org>
 < 
+---
+> Author: Guo Ren (Alibaba DAMO Academy) <guoren@kernel.org>
 EOF
 
 # Bibo Mao's series: the reference reports an Exist for a second posting
@@ -196,7 +212,7 @@ cat >> "$T/want" <<'EOF'
 < >Move gstage-mode-check closer to gstage-mode-detect to prevent
 < >unnecessary init.
 ---
-> Author: guoren <guoren@kernel.org>
+> Author: Guo Ren (Alibaba DAMO Academy) <guoren@kernel.org>
 575,576c568,572
 < This patch helps to detect hardware function missing in advance,
 < prevent software from entering incorrect logic.

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 [ -x /usr/bin/time ] || skip_all "GNU time (package time) is not installed"
 command -v bash >/dev/null || skip_all "bash is not installed"
-plan 12
+plan 13
 
 i=0
 while [ $i -lt 3 ]; do
@@ -35,6 +35,9 @@ is "$(grep -c '^grep -c .* 1\.00 ' "$T/table")" 1 \
     "grep -c is 1.00 times itself"
 is "$(awk -F , 'NR > 1 && $15 != "" && $15 != 3' "$T/all.csv")" "" \
     "every count a command shows is the 3 From_ lines"
+is "$(awk -F , 'NR > 1 && $15 == 3 { print $5 }' "$T/all.csv" |
+    grep -cx '"\(grep -c\|mbsplit\|mbsplit -m\|mbsplit -d\)"')" 4 \
+    "grep -c and the three forms of mbsplit each show that count"
 is "$(awk -F , '$5 == "\"grep -c\"" { print $15 }' "$T/all.csv")" 3 \
     "grep -c reports its count"
 check "nothing failed" sh -c "! grep -q failed '$T/all.out'"

@@ -260,6 +260,165 @@ test_excerpt(void)
 	g_free(e);
 }
 
+/* What real mailers do to a summary line: blanks stripped, or made
+ * no-break spaces. */
+static void
+test_diffstat_mailers(void)
+{
+	static const char *const found[] = {
+		"6 files changed, 32 insertions(+), 19 deletions(-)\n",
+		"\xc2\xa0""1 file changed, 2 insertions(+)\n",
+		"\xc2\xa0\xc2\xa0 1 file changed, 2 deletions(-)\n",
+	};
+	static const char *const not[] = {
+		"x 1 file changed, 2 insertions(+)\n",
+		"\xc2""1 file changed\n",
+		"1 file changed, and more\n",
+	};
+	const char *line;
+	size_t i, n;
+
+	for (i = 0; i < G_N_ELEMENTS(found); i++) {
+		g_assert_true(mld_diffstat_find(found[i], strlen(found[i]),
+		    &line, &n));
+		g_assert_true(line[0] == '1' || line[0] == '6');
+		g_assert_cmpuint(line[n], ==, '\n');
+	}
+	for (i = 0; i < G_N_ELEMENTS(not); i++)
+		g_assert_false(mld_diffstat_find(not[i], strlen(not[i]),
+		    &line, &n));
+}
+
+/* Where the mail's own text ends: signatures and list footers. */
+static void
+test_text_end(void)
+{
+	static const char *const cases[][2] = {
+		{ "A (1):\n  a\n--\n2.21.0\n\nLegal notice.\n",
+		    "A (1):\n  a" },
+		{ "A (1):\n  a\n--\n2.39.3 (Apple Git-146)\nx\n",
+		    "A (1):\n  a" },
+		{ "Text.\n--\nnot a version\nmore\n",
+		    "Text.\n--\nnot a version\nmore" },
+		{ "Text.\n--\n2\nmore\n", "Text.\n--\n2\nmore" },
+		{ "Text.\n\n___________________________________________"
+		    "____\nlist mailing list\nlist@example.org\n"
+		    "https://lists.example.org/mailman/listinfo/list\n",
+		    "Text." },
+		{ "Text.\n________________________\nno URL below\n",
+		    "Text.\n________________________\nno URL below" },
+	};
+	size_t i;
+	char *e;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		e = excerpt(cases[i][0], 0);
+		g_assert_cmpstr(e, ==, cases[i][1]);
+		g_free(e);
+	}
+	g_assert_cmpuint(mld_body_message_end(cases[0][0], 0,
+	    strlen(cases[0][0])), ==, 11);
+}
+
+/* The same file's diff pasted twice counts once; two files do not. */
+static void
+test_diff_twice(void)
+{
+	static const char one[] =
+	    "diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1 +1 @@\n-x\n+y\n";
+	static const char other[] =
+	    "diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1 +1 @@\n-x\n+z\n";
+	struct mld_diff d;
+	char *in, *st;
+
+	in = g_strconcat(one, "-- \n2.1\n\nAgain:\n\n", one, NULL);
+	st = stat_of(in, &d);
+	g_assert_cmpstr(st, ==, "1 file changed, 1 insertion(+), 1 deletion(-)");
+	g_assert_cmpuint(d.hunks, ==, 1);
+	g_assert_cmpuint(d.start, ==, 0);
+	g_free(st);
+	g_free(in);
+	in = g_strconcat(one, other, one, NULL);
+	st = stat_of(in, &d);
+	g_assert_cmpstr(st, ==, "2 files changed, 2 insertions(+), 2 deletions(-)");
+	g_free(st);
+	g_free(in);
+}
+
+/* Diffs a mailer broke: found by their header lines alone. */
+static void
+test_diff_damaged(void)
+{
+	static const char wrapped[] =
+	    "Fix.\n---\ndiff --git a/a b/a\nindex 1..2 100644\n--- a/a\n"
+	    "+++ b/a\n@@ -1,3 +1,3 @@ static int\nf(void)\nint a;\n-x\n+y\n";
+	static const char *const none[] = {
+		"diff --git a/a b/a\nno names follow\n",
+		" diff --git a/a b/a\n--- a/a\n+++ b/a\n",
+		"> diff --git a/a b/a\n> --- a/a\n> +++ b/a\n",
+		"xdiff --git a/a b/a\n--- a/a\n+++ b/a\n",
+		"diff --git a/a b/a\n1\n2\n3\n4\n5\n6\n--- a/a\n+++ b/a\n",
+	};
+	struct mld_diff d;
+	size_t i;
+
+	g_assert_false(mld_diff_scan(wrapped, sizeof wrapped - 1, &d));
+	g_assert_cmpuint(mld_diff_damaged(wrapped, sizeof wrapped - 1), ==,
+	    (size_t)(strstr(wrapped, "diff --git") - wrapped));
+	for (i = 0; i < G_N_ELEMENTS(none); i++)
+		g_assert_cmpuint(mld_diff_damaged(none[i], strlen(none[i])),
+		    ==, strlen(none[i]));
+}
+
+/* A shortlog, then a diffstat summary: a cover letter's shape. */
+static void
+test_cover_shape(void)
+{
+	static const char cover[] =
+	    "Intro.\n\nA Person (2):\n  x: one\n  x: two\n\nB (1):\n"
+	    "      y: three\n\n a | 2 +-\n 1 file changed, 1 insertion(+), "
+	    "1 deletion(-)\n";
+	static const char *const not[] = {
+		"A Person (2):\n  x: one\n",
+		" 1 file changed, 1 insertion(+)\nA (1):\n  x\n",
+		"A (1):\nnot indented\n 1 file changed, 1 insertion(+)\n",
+		"are available in the Git repository at:\n\nA (1):\n  x\n"
+		    " 1 file changed, 1 insertion(+)\n",
+		"(1):\n  x\n 1 file changed, 1 insertion(+)\n",
+		"A (x):\n  x\n 1 file changed, 1 insertion(+)\n",
+	};
+	unsigned n = 0;
+	size_t i;
+
+	g_assert_true(mld_body_cover_shape(cover, sizeof cover - 1, &n));
+	g_assert_cmpuint(n, ==, 3);
+	for (i = 0; i < G_N_ELEMENTS(not); i++)
+		g_assert_false(mld_body_cover_shape(not[i], strlen(not[i]),
+		    &n));
+}
+
+/* A pasted format-patch header is in-body header material. */
+static void
+test_inbody_format_patch(void)
+{
+	static const char s[] =
+	    "From 0123456789abcdef0123456789abcdef01234567 Mon Sep 17 "
+	    "00:00:00 2001\nFrom: A <a@example.org>\nDate: Mon, 1 Jan 2024 "
+	    "00:00:00 +0000\nSubject: [PATCH] t\n\nBody.\n";
+	static const char bad[] =
+	    "From 0123456789abcdef0123456789abcdef0123456 Mon Sep 17 "
+	    "00:00:00 2001\nFrom: A <a@example.org>\n\nBody.\n";
+	struct mld_inbody ib;
+
+	g_assert_true(mld_inbody_read(s, sizeof s - 1, &ib));
+	g_assert_cmpstr(ib.from, ==, "A <a@example.org>");
+	g_assert_cmpstr(ib.subject, ==, "[PATCH] t");
+	g_assert_cmpstr(s + ib.end, ==, "Body.\n");
+	mld_inbody_clear(&ib);
+	g_assert_false(mld_inbody_read(bad, sizeof bad - 1, &ib));
+	g_assert_cmpuint(ib.end, ==, 0);
+}
+
 static void
 test_message_end(void)
 {
@@ -322,6 +481,12 @@ main(int argc, char **argv)
 	g_test_add_func("/inbody/read", test_inbody);
 	g_test_add_func("/inbody/not", test_inbody_not);
 	g_test_add_func("/body/excerpt", test_excerpt);
+	g_test_add_func("/diffstat/mailers", test_diffstat_mailers);
+	g_test_add_func("/body/text-end", test_text_end);
+	g_test_add_func("/diff/twice", test_diff_twice);
+	g_test_add_func("/diff/damaged", test_diff_damaged);
+	g_test_add_func("/body/cover-shape", test_cover_shape);
+	g_test_add_func("/inbody/format-patch", test_inbody_format_patch);
 	g_test_add_func("/body/message-end", test_message_end);
 	g_test_add_func("/trailers", test_trailers);
 	g_test_add_func("/text/unflow", test_unflow);

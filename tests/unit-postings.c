@@ -2,7 +2,7 @@
  * Unit tests for the postings a digest renders: which patch is a
  * posting's first, which cover is kept, what is missing, the order, and
  * records read by column name.  The grouping itself is the series
- * module's (tests/0700-seriesinfo.t).
+ * module's (tests/0450-seriesinfo.t).
  */
 #include <string.h>
 

@@ -4,7 +4,9 @@
  * any text.  Properties: every offset stays inside the text and in
  * order (in-body headers, message end, diff start), the excerpt and the
  * trailers are no longer than the text, a diffstat found lies inside
- * the text it was looked for in, and the charset repair gives UTF-8.
+ * the text it was looked for in, a damaged diff starts at a line of the
+ * text, a cover's shortlog counts a patch at least, and the charset
+ * repair gives UTF-8.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,6 +28,7 @@ check_body(const char *text, size_t len)
 	GString *out = g_string_new(NULL), *tr = g_string_new(NULL);
 	const char *sum;
 	size_t end, n;
+	unsigned shortlog;
 
 	mld_inbody_read(text, len, &ib);
 	if (ib.end > len)
@@ -50,6 +53,12 @@ check_body(const char *text, size_t len)
 		abort();
 	g_string_truncate(out, 0);
 	mld_diffstat_format(&d, out);
+	/* A damaged diff starts at a line inside the text, or nowhere. */
+	n = mld_diff_damaged(text, len);
+	if (n > len || (n < len && n > 0 && text[n - 1] != '\n'))
+		abort();
+	if (mld_body_cover_shape(text, len, &shortlog) && shortlog == 0)
+		abort();
 	mld_inbody_clear(&ib);
 	g_string_free(out, TRUE);
 	g_string_free(tr, TRUE);
