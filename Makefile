@@ -25,7 +25,7 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(DEPS_CFLAGS) $(CFLAGS) -MMD -MP
 
-PROGS = mbsplit patchinfo domtally digestfmt
+PROGS = mbsplit patchinfo seriesinfo domtally digestfmt
 SCRIPTS = mldigest
 MAN1 = $(PROGS:%=man/%.1) $(SCRIPTS:%=man/%.1)
 MAN7 = man/mldigest.7

@@ -615,3 +615,13 @@ mld_person_unrelay(struct mld_person *p, const char *x_original_from,
 	}
 	return true;
 }
+
+char *
+mld_addr_lower(const char *person)
+{
+	const char *lt = person != NULL ? strrchr(person, '<') : NULL, *gt;
+
+	if (lt != NULL && (gt = strchr(lt, '>')) != NULL)
+		return g_ascii_strdown(lt + 1, gt - lt - 1);
+	return g_ascii_strdown(person != NULL ? person : "", -1);
+}

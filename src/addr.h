@@ -140,6 +140,12 @@ char *mld_addr_display(const char *field);
 char *mld_addr_defuse(const char *text, size_t len,
     const struct mld_where *w);
 
+/*
+ * The address of "Name <addr>", or the whole text when it has no angle
+ * brackets, lower-cased: what tells two people of a record apart.
+ */
+char *mld_addr_lower(const char *person);
+
 /* The person a message comes from: its first mailbox. */
 struct mld_person {
 	char *name;		/* decoded display name, "" when none */

@@ -1,8 +1,8 @@
 /*
  * digestfmt - print a digest, whole in one of its forms (text, markdown,
  * html, json, email), or the parts of its text form: its header, a tally
- * section, and the patch list with the commit messages of the new
- * patches.
+ * section, and the patch list, the series without a reply, the pull
+ * requests and the commit messages of the new patches.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -22,11 +22,11 @@
 
 static const char synopsis[] =
     "digest [-F format] [-L template | -N] [-d file] [-f label] [-l name]"
-    "\n\t[-n top] [-p file] [-s file] [-t label]"
+    "\n\t[-n top] [-P postings] [-p file] [-r file] [-s file] [-t label]"
     "\n\t[--mail-from addresses] [--mail-to addresses] [file ...]\n"
     "header [-f label] [-l name] [-t label] [file ...]\n"
-    "tally [-d] [-n top] [-T title] [file ...]\n"
-    "patches [-L template | -N] [-s file] [file ...]";
+    "tally [-d | -r] [-n top] [-T title] [file ...]\n"
+    "patches [-L template | -N] [-p postings] [-s file] [file ...]";
 
 enum { OPT_MAIL_FROM = 256, OPT_MAIL_TO };
 
@@ -39,6 +39,19 @@ read_records(const struct mld_operand *op, void *ps)
 	if (!mld_recin_open(&in, op->path))
 		return false;
 	ok = mld_postings_read(ps, &in);
+	mld_recin_close(&in);
+	return ok;
+}
+
+static bool
+read_postings(const char *path, struct mld_postings *ps)
+{
+	struct mld_recin in;
+	bool ok;
+
+	if (!mld_recin_open(&in, path))
+		return false;
+	ok = mld_postings_read_postings(ps, &in);
 	mld_recin_close(&in);
 	return ok;
 }
@@ -126,13 +139,15 @@ cmd_tally(struct mld_cli *cli)
 	static const struct mld_opt opts[] = {
 		{ "domains", 'd', NULL, "the default title of a domain tally" },
 		{ "top", 'n', "top", "the number the default title gives (15)" },
+		{ "reviewers", 'r', NULL, "the default title of a reviewer "
+		    "tally" },
 		{ "title", 'T', "title", "the title of the section" },
 		{ NULL, 0, NULL, NULL },
 	};
 	struct mld_render *r = mld_render_text();
 	struct mld_digest_tally t;
 	const char *title = NULL;
-	bool domains = false;
+	bool domains = false, reviewers = false;
 	uint64_t top = 15;
 	int c;
 
@@ -141,11 +156,14 @@ cmd_tally(struct mld_cli *cli)
 		switch (c) {
 		case 'd': domains = true; break;
 		case 'n': top = mld_optnum(cli, "-n", 1, 1000000); break;
+		case 'r': reviewers = true; break;
 		case 'T': title = cli->optarg; break;
 		}
 	}
-	mld_digest_tally_init(&t, domains ? MLD_TALLY_DOMAINS :
-	    MLD_TALLY_PEOPLE, title, (unsigned)top);
+	if (domains && reviewers)
+		mld_usage(cli);
+	mld_digest_tally_init(&t, domains ? MLD_TALLY_DOMAINS : reviewers ?
+	    MLD_TALLY_REVIEWERS : MLD_TALLY_PEOPLE, title, (unsigned)top);
 	mld_each_operand(cli->argc, cli->argv, MLD_OPERAND_STREAM, read_tally,
 	    &t);
 	mld_digest_tally(&t, r, stdout);
@@ -158,6 +176,7 @@ cmd_tally(struct mld_cli *cli)
 struct entry_opts {
 	const char *seen;
 	const char *link;	/* a template, or NULL: no links */
+	const char *postings;	/* posting records (seriesinfo), or NULL */
 };
 
 /* Handles -L, -N and -s; false for another option. */
@@ -186,8 +205,9 @@ print(struct mld_cli *cli, const struct entry_opts *eo, struct mld_render *r,
 	struct mld_postings *ps = mld_postings_new(false);
 	struct mld_link link = { NULL };
 	struct mld_seen seen;
+	enum mld_digest_list l;
 	size_t i;
-	bool ok;
+	bool ok = true;
 
 	if (eo->link != NULL && !mld_link_init(&link, eo->link))
 		mld_badarg(cli, "-L", "no {msgid} in the template");
@@ -203,8 +223,11 @@ print(struct mld_cli *cli, const struct entry_opts *eo, struct mld_render *r,
 		mld_postings_free(ps);
 		return mld_finish("record");
 	}
+	/* The postings first: then only the entries they name are kept. */
+	if (eo->postings != NULL)
+		ok = read_postings(eo->postings, ps);
 	ok = mld_each_operand(cli->argc, cli->argv, MLD_OPERAND_STREAM,
-	    read_records, ps);
+	    read_records, ps) && ok;
 	if (head != NULL) {
 		head->first = mld_postings_first_date(ps);
 		head->last = mld_postings_last_date(ps);
@@ -217,7 +240,9 @@ print(struct mld_cli *cli, const struct entry_opts *eo, struct mld_render *r,
 	}
 	for (i = 0; i < ntallies; i++)
 		mld_digest_tally(&tallies[i], r, stdout);
-	mld_digest_list(ps, eo->link != NULL ? &link : NULL, r, stdout);
+	for (l = MLD_LIST_PATCHES; l <= MLD_LIST_PULLS; l++)
+		mld_digest_list(ps, l, &seen, eo->link != NULL ? &link : NULL,
+		    r, stdout);
 	mld_digest_messages(ps, &seen, eo->link != NULL ? &link : NULL, r,
 	    stdout);
 	if (head != NULL)
@@ -249,15 +274,18 @@ cmd_patches(struct mld_cli *cli)
 {
 	static const struct mld_opt opts[] = {
 		ENTRY_OPTS,
+		{ "postings", 'p', "file", "the posting records of the "
+		    "input (seriesinfo)" },
 		{ NULL, 0, NULL, NULL },
 	};
-	struct entry_opts eo = { NULL, MLD_LINK_DEFAULT };
+	struct entry_opts eo = { NULL, MLD_LINK_DEFAULT, NULL };
 	struct mld_render *r = mld_render_text();
 	int c, status;
 
 	cli->opts = opts;
 	while ((c = mld_getopt(cli)) != -1)
-		entry_opt(cli, c, &eo);
+		if (!entry_opt(cli, c, &eo) && c == 'p')
+			eo.postings = cli->optarg;
 	status = print(cli, &eo, r, NULL, NULL, 0);
 	mld_render_free(r);
 	return status;
@@ -287,7 +315,11 @@ cmd_digest(struct mld_cli *cli)
 		{ "from", 'f', "label", "start label (default: first date)" },
 		{ "list", 'l', "name", "name of the list" },
 		{ "top", 'n', "top", "the number the tally titles give (15)" },
+		{ "postings", 'P', "file", "the posting records of the "
+		    "input (seriesinfo)" },
 		{ "people", 'p', "file", "the contributor tally (domtally)" },
+		{ "reviewers", 'r', "file", "the reviewer tally "
+		    "(seriesinfo -r | domtally)" },
 		{ "to", 't', "label", "end label (default: last date)" },
 		{ "mail-from", OPT_MAIL_FROM, "addresses",
 		    "email: the From header" },
@@ -295,11 +327,11 @@ cmd_digest(struct mld_cli *cli)
 		ENTRY_OPTS,
 		{ NULL, 0, NULL, NULL },
 	};
-	struct entry_opts eo = { NULL, MLD_LINK_DEFAULT };
+	struct entry_opts eo = { NULL, MLD_LINK_DEFAULT, NULL };
 	struct mld_digest_head head = { 0 };
 	struct mld_email_opts mail = { NULL, NULL };
-	struct mld_digest_tally tallies[2];
-	const char *domains = NULL, *people = NULL;
+	struct mld_digest_tally tallies[3];
+	const char *domains = NULL, *people = NULL, *reviewers = NULL;
 	enum mld_format format = MLD_FORMAT_TEXT;
 	struct mld_render *r;
 	size_t ntallies = 0;
@@ -321,7 +353,9 @@ cmd_digest(struct mld_cli *cli)
 		case 'n':
 			top = (unsigned)mld_optnum(cli, "-n", 1, 1000000);
 			break;
+		case 'P': eo.postings = cli->optarg; break;
 		case 'p': people = cli->optarg; break;
+		case 'r': reviewers = cli->optarg; break;
 		case 't': head.to = cli->optarg; break;
 		case OPT_MAIL_FROM: mail.from = cli->optarg; break;
 		case OPT_MAIL_TO: mail.to = cli->optarg; break;
@@ -332,6 +366,7 @@ cmd_digest(struct mld_cli *cli)
 		mld_badarg(cli, "-F email", "needs --mail-from and --mail-to");
 	tally_file(tallies, &ntallies, MLD_TALLY_DOMAINS, domains, top);
 	tally_file(tallies, &ntallies, MLD_TALLY_PEOPLE, people, top);
+	tally_file(tallies, &ntallies, MLD_TALLY_REVIEWERS, reviewers, top);
 	r = mld_render_new(format, &mail);
 	if (r == NULL)
 		mld_badarg(cli, "--mail-from or --mail-to", "no address");

@@ -122,8 +122,11 @@ patch_reset(struct mld_patch *p)
 	g_free(p->contributor);
 	g_free(p->subject);
 	g_free(p->title);
+	g_free(p->parent);
+	g_free(p->root);
+	g_free(p->changeid);
 	p->msgid = p->series = p->prefix = p->author = p->contributor =
-	    p->subject = p->title = NULL;
+	    p->subject = p->title = p->parent = p->root = p->changeid = NULL;
 	p->date[0] = '\0';
 	p->kind = MLD_KIND_OTHER;
 	p->version = p->n = p->total = 1;
@@ -228,6 +231,26 @@ parent_id(const char *in_reply_to, const char *references, bool root)
 	if (id == NULL && root && in_reply_to != NULL)
 		id = mld_header_msgid(in_reply_to);
 	return id;
+}
+
+/*
+ * The value of b4's "change-id: <id>" line, which it writes at the end
+ * of a cover letter (or of a single patch) with "base-commit:".
+ */
+static char *
+change_id(const char *text, size_t len)
+{
+	static const char key[] = "\nchange-id: ";
+	const char *at = memmem(text, len, key, sizeof key - 1), *v, *e;
+
+	if (at == NULL)
+		return NULL;
+	v = at + sizeof key - 1;
+	for (e = v; e < text + len && *e != '\n' && *e != '\r' &&
+	    *e != ' ' && *e != '\t'; e++)
+		;
+	return e > v ? mld_text_clean(g_strndup(v, (gsize)(e - v)),
+	    MLD_TEXT_FIELD) : NULL;
 }
 
 /* An ID with each "-<digits>-" counter turned into "-#-". */
@@ -335,10 +358,9 @@ recent_add(struct mld_analyser *a, const struct mld_patch *p)
 }
 
 static void
-series_key(struct mld_analyser *a, struct mld_patch *p,
-    const char *in_reply_to, const char *references)
+series_key(struct mld_analyser *a, struct mld_patch *p)
 {
-	char *parent = parent_id(in_reply_to, references, false);
+	const char *parent = p->parent;
 	const char *msgid = p->msgid != NULL ? p->msgid : "";
 	const struct posting *ps = parent != NULL ? recent_posting(a, parent) :
 	    NULL;
@@ -360,11 +382,8 @@ series_key(struct mld_analyser *a, struct mld_patch *p,
 	} else if (ps != NULL) {
 		p->series = g_strdup(ps->key);
 	} else {
-		p->series = parent_id(in_reply_to, references, true);
-		if (p->series == NULL)
-			p->series = g_strdup(msgid);
+		p->series = g_strdup(p->root != NULL ? p->root : msgid);
 	}
-	g_free(parent);
 	if ((p->kind == MLD_KIND_COVER || p->kind == MLD_KIND_PATCH) &&
 	    *msgid != '\0' && recent_posting(a, msgid) == NULL)
 		recent_add(a, p);
@@ -571,7 +590,12 @@ analyse(struct mld_analyser *a, const struct mld_msg *m, const char *text,
 	} else {
 		p->title = g_strdup(s.title);
 	}
-	series_key(a, p, irt, refs);
+	p->parent = parent_id(irt, refs, false);
+	p->root = parent_id(irt, refs, true);
+	if (p->kind == MLD_KIND_COVER || p->kind == MLD_KIND_PATCH)
+		p->changeid = change_id(a->texts.main->str,
+		    a->texts.main->len);
+	series_key(a, p);
 	mld_inbody_clear(&ib);
 	mld_subject_clear(&s);
 	return true;
@@ -632,6 +656,9 @@ mld_patch_record(const struct mld_patch *p, struct mld_rec *r)
 		[MLD_COL_DIFFSTAT] = p->diffstat->str,
 		[MLD_COL_TRAILERS] = p->trailers->str,
 		[MLD_COL_BODY] = p->body->str,
+		[MLD_COL_PARENT] = p->parent,
+		[MLD_COL_ROOT] = p->root,
+		[MLD_COL_CHANGEID] = p->changeid,
 	};
 	size_t i;
 

@@ -4,6 +4,12 @@
  * people, subject, title, diffstat, trailers, excerpt), whose names and
  * places columns.h defines.
  *
+ * Thread: the parent is the message In-Reply-To names, else the last of
+ * References; the root the first of References, else the parent.  A
+ * cover letter or patch that carries b4's "change-id: <id>" line (at the
+ * start of a line of its own text, where b4 writes it after the diffstat
+ * or the diff) gives that ID.
+ *
  * Kind: a Re:/Fwd: subject is `reply`; a robot's notice about a patch
  * (subject.h), or a "#syz test" request carrying a diff, is a `notice`
  * titled with the patch it concerns; a [GIT PULL] is `pull`; a
@@ -53,6 +59,8 @@ struct mld_patch {
 	char date[32];		/* ISO 8601 UTC, "" when unknown */
 	char *msgid, *series, *prefix, *author, *contributor, *subject,
 	    *title;
+	char *parent, *root;	/* Message-IDs, or NULL */
+	char *changeid;		/* b4's "change-id:" line's value, or NULL */
 	unsigned version, n, total;
 	GString *diffstat, *trailers, *body;
 };

@@ -1,11 +1,6 @@
 /*
- * postings.c - messages grouped into postings (see postings.h).
- *
- * Memory is what a digest of a whole archive needs: a posting is one
- * struct in one array, its series key and dates lie in one string chunk
- * (a date moved in place, as ISO dates keep their length), and the
- * numbers of its messages are a chain of links through one array.
- * Small blocks of their own would each cost malloc's overhead.
+ * postings.c - the postings a digest renders and their entries (see
+ * postings.h).
  */
 #include "postings.h"
 #include "columns.h"
@@ -14,40 +9,26 @@
 
 #include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
-struct posting {
-	char *date;		/* of its oldest message */
-	char *patch_date;	/* of its first patch */
-	uint64_t cover, patch;	/* where they lie in the spool */
-	uint32_t patch_n;	/* the first patch's number */
-	uint32_t last_link;	/* 1 + index of its last message's link */
-	bool has_cover, has_patch;
-};
-
-/* A link of a posting's chain: one message's number, and 1 + index of
- * the posting's message before it (0 at the first). */
-struct link {
-	uint32_t n, prev;
-};
-
 struct mld_postings {
-	GHashTable *byseries;	/* key (in strings) -> 1 + its index */
-	GArray *postings;	/* struct posting, in input order */
-	GArray *order;		/* guint: their indexes, newest first */
-	GArray *links;		/* struct link, one a message */
-	GStringChunk *strings;	/* keys and dates */
-	bool sorted;
 	bool dates_only;	/* keep no entry: a header needs no more */
+	bool sorted;
 	char *first, *last;	/* dates of the oldest and newest message */
+	struct mld_series *series;	/* groups, unless records were read */
+	GArray *given;		/* struct mld_posting, from posting records */
+	GHashTable *needed;	/* msgid -> itself: the entries given names */
+	GHashTable *entries;	/* msgid (strings) -> 1 + where it lies */
+	GHashTable *dates;	/* msgid (strings) -> its date (strings) */
+	GStringChunk *strings;
+	GPtrArray *order;	/* const struct mld_posting *, newest first */
 	struct mld_spool *spool;
 };
 
 /* The entry's strings and numbers, in the order the spool holds them. */
-enum { E_DATE, E_MSGID, E_SERIES, E_SUBJECT, E_TITLE, E_AUTHOR, E_BODY,
+enum { E_DATE, E_MSGID, E_PARENT, E_SUBJECT, E_TITLE, E_AUTHOR, E_BODY,
 	E_VERSION, E_N, E_TOTAL, E_CONTRIBUTOR, NE };
 
 void
@@ -55,7 +36,7 @@ mld_entry_clear(struct mld_entry *e)
 {
 	g_free(e->date);
 	g_free(e->msgid);
-	g_free(e->series);
+	g_free(e->parent);
 	g_free(e->subject);
 	g_free(e->title);
 	g_free(e->author);
@@ -70,11 +51,11 @@ mld_postings_new(bool dates_only)
 	struct mld_postings *ps = g_new0(struct mld_postings, 1);
 
 	ps->dates_only = dates_only;
-	ps->byseries = g_hash_table_new(g_str_hash, g_str_equal);
-	ps->postings = g_array_new(FALSE, FALSE, sizeof(struct posting));
-	ps->order = g_array_new(FALSE, FALSE, sizeof(guint));
-	ps->links = g_array_new(FALSE, FALSE, sizeof(struct link));
+	ps->series = dates_only ? NULL : mld_series_new();
+	ps->entries = g_hash_table_new(g_str_hash, g_str_equal);
+	ps->dates = g_hash_table_new(g_str_hash, g_str_equal);
 	ps->strings = g_string_chunk_new(1 << 16);
+	ps->order = g_ptr_array_new();
 	ps->spool = mld_spool_new();
 	return ps;
 }
@@ -82,13 +63,23 @@ mld_postings_new(bool dates_only)
 void
 mld_postings_free(struct mld_postings *ps)
 {
+	guint i;
+
 	if (ps == NULL)
 		return;
-	g_hash_table_destroy(ps->byseries);
-	g_array_free(ps->postings, TRUE);
-	g_array_free(ps->order, TRUE);
-	g_array_free(ps->links, TRUE);
+	mld_series_free(ps->series);
+	if (ps->given != NULL) {
+		for (i = 0; i < ps->given->len; i++)
+			mld_posting_clear(&g_array_index(ps->given,
+			    struct mld_posting, i));
+		g_array_free(ps->given, TRUE);
+	}
+	if (ps->needed != NULL)
+		g_hash_table_destroy(ps->needed);
+	g_hash_table_destroy(ps->entries);
+	g_hash_table_destroy(ps->dates);
 	g_string_chunk_free(ps->strings);
+	g_ptr_array_free(ps->order, TRUE);
 	g_free(ps->first);
 	g_free(ps->last);
 	mld_spool_free(ps->spool);
@@ -101,129 +92,86 @@ str_or_empty(const char *s)
 	return s != NULL ? s : "";
 }
 
-/* An unknown date ("") is older than any known one. */
-static int
-datecmp(const char *a, const char *b)
-{
-	return strcmp(a, b);
-}
-
 static void
 note_dates(struct mld_postings *ps, const char *date)
 {
 	if (*date == '\0')
 		return;
-	if (ps->first == NULL || datecmp(date, ps->first) < 0) {
+	if (ps->first == NULL || strcmp(date, ps->first) < 0) {
 		g_free(ps->first);
 		ps->first = g_strdup(date);
 	}
-	if (ps->last == NULL || datecmp(date, ps->last) > 0) {
+	if (ps->last == NULL || strcmp(date, ps->last) > 0) {
 		g_free(ps->last);
 		ps->last = g_strdup(date);
 	}
 }
 
-/* Sets *at, a string of the chunk or NULL, to a copy of s. */
+/*
+ * Spools e under its Message-ID.  Of two copies of one ID the oldest is
+ * kept, the one the series stage keeps; equal dates keep the first.
+ */
 static void
-set_date(struct mld_postings *ps, char **at, const char *s)
-{
-	if (*at != NULL && strlen(s) <= strlen(*at))
-		strcpy(*at, s);
-	else
-		*at = g_string_chunk_insert(ps->strings, s);
-}
-
-/* The posting of an entry's series key, made if new. */
-static struct posting *
-posting_of(struct mld_postings *ps, const struct mld_entry *e)
-{
-	const char *series = str_or_empty(e->series);
-	const char *msgid = str_or_empty(e->msgid);
-	struct posting po = { 0 };
-	char *made = NULL, *key;
-	guint i;
-
-	/* Without a series key a message is a posting of its own. */
-	if (*series == '\0' && *msgid != '\0')
-		series = made = g_strconcat("<", msgid, ">", NULL);
-	else if (*series == '\0')
-		series = made = g_strdup_printf("#%u", ps->postings->len);
-	i = GPOINTER_TO_UINT(g_hash_table_lookup(ps->byseries, series));
-	if (i == 0) {
-		key = g_string_chunk_insert(ps->strings, series);
-		g_array_append_val(ps->postings, po);
-		i = ps->postings->len;
-		g_hash_table_insert(ps->byseries, key, GUINT_TO_POINTER(i));
-		g_array_append_val(ps->order, (guint){ i - 1 });
-	}
-	g_free(made);
-	return &g_array_index(ps->postings, struct posting, i - 1);
-}
-
-static uint64_t
-spool_entry(struct mld_postings *ps, const struct mld_entry *e)
+keep_entry(struct mld_postings *ps, const struct mld_entry *e)
 {
 	char version[16], n[16], total[16];
 	const char *f[NE] = {
 		[E_DATE] = e->date, [E_MSGID] = e->msgid,
-		[E_SERIES] = e->series, [E_SUBJECT] = e->subject,
+		[E_PARENT] = e->parent, [E_SUBJECT] = e->subject,
 		[E_TITLE] = e->title, [E_AUTHOR] = e->author,
 		[E_BODY] = e->body, [E_VERSION] = version, [E_N] = n,
 		[E_TOTAL] = total,
 		[E_CONTRIBUTOR] = e->contributor != NULL ? e->contributor :
 		    e->author,
 	};
+	const char *msgid = str_or_empty(e->msgid), *date =
+	    str_or_empty(e->date), *had;
+	char *key;
+	uint64_t off;
 
+	if (*msgid == '\0' || (ps->needed != NULL &&
+	    !g_hash_table_contains(ps->needed, msgid)))
+		return;
+	had = g_hash_table_lookup(ps->dates, msgid);
+	if (had != NULL && strcmp(had, date) <= 0)
+		return;
 	snprintf(version, sizeof version, "%u", e->version);
 	snprintf(n, sizeof n, "%u", e->n);
 	snprintf(total, sizeof total, "%u", e->total);
-	return mld_spool_put(ps->spool, f, NE);
+	off = mld_spool_put(ps->spool, f, NE);
+	key = g_string_chunk_insert_const(ps->strings, msgid);
+	g_hash_table_insert(ps->entries, key, GSIZE_TO_POINTER(off + 1));
+	g_hash_table_insert(ps->dates, key,
+	    g_string_chunk_insert_const(ps->strings, date));
 }
 
 void
 mld_postings_add(struct mld_postings *ps, const struct mld_entry *e)
 {
-	const char *date = str_or_empty(e->date);
-	struct posting *po;
-	struct link link;
-	uint64_t off;
+	const char *f[MLD_NCOLS] = { NULL };
+	char version[16], n[16], total[16];
 
-	note_dates(ps, date);
+	note_dates(ps, str_or_empty(e->date));
 	if (ps->dates_only)
 		return;
-	off = spool_entry(ps, e);
-	po = posting_of(ps, e);
-	link = (struct link){ e->n, po->last_link };
-	g_array_append_val(ps->links, link);
-	po->last_link = ps->links->len;
-	if (po->date == NULL || datecmp(date, po->date) < 0)
-		set_date(ps, &po->date, date);
-	/* The first patch is the lowest number, then the oldest. */
-	if (e->n == 0) {
-		if (!po->has_cover) {
-			po->cover = off;
-			po->has_cover = true;
-		}
-	} else if (!po->has_patch || e->n < po->patch_n ||
-	    (e->n == po->patch_n && datecmp(date, po->patch_date) < 0)) {
-		po->patch = off;
-		po->patch_n = e->n;
-		po->has_patch = true;
-		set_date(ps, &po->patch_date, date);
-	}
-	ps->sorted = false;
-}
-
-const char *
-mld_postings_first_date(const struct mld_postings *ps)
-{
-	return ps->first;
-}
-
-const char *
-mld_postings_last_date(const struct mld_postings *ps)
-{
-	return ps->last;
+	keep_entry(ps, e);
+	if (ps->series == NULL)
+		return;
+	snprintf(version, sizeof version, "%u", e->version);
+	snprintf(n, sizeof n, "%u", e->n);
+	snprintf(total, sizeof total, "%u", e->total);
+	f[MLD_COL_KIND] = e->n == 0 ? "cover" : "patch";
+	f[MLD_COL_DATE] = e->date;
+	f[MLD_COL_MSGID] = e->msgid;
+	f[MLD_COL_VERSION] = version;
+	f[MLD_COL_N] = n;
+	f[MLD_COL_TOTAL] = total;
+	f[MLD_COL_AUTHOR] = e->author;
+	f[MLD_COL_CONTRIBUTOR] = e->contributor;
+	f[MLD_COL_SUBJECT] = e->subject;
+	f[MLD_COL_TITLE] = e->title;
+	f[MLD_COL_PARENT] = e->parent;
+	mld_series_add(ps->series, f);
 }
 
 /* A decimal field, or dflt when it is empty or not one. */
@@ -244,12 +192,11 @@ decimal(const char *s, unsigned dflt)
 
 /* The columns an entry is made of. */
 static const enum mld_col used[] = { MLD_COL_KIND, MLD_COL_DATE,
-	MLD_COL_MSGID, MLD_COL_SERIES, MLD_COL_VERSION, MLD_COL_N,
-	MLD_COL_TOTAL, MLD_COL_AUTHOR, MLD_COL_SUBJECT, MLD_COL_TITLE,
-	MLD_COL_BODY };
+	MLD_COL_MSGID, MLD_COL_VERSION, MLD_COL_N, MLD_COL_TOTAL,
+	MLD_COL_AUTHOR, MLD_COL_SUBJECT, MLD_COL_TITLE, MLD_COL_BODY };
 
-/* Takes one record; false when it lacks a column it needs. */
-static bool
+/* Takes one record: an entry when it is a patch or cover letter. */
+static void
 take(struct mld_postings *ps, const struct mld_recin *in)
 {
 	const char *f[MLD_NCOLS] = { NULL };
@@ -259,6 +206,21 @@ take(struct mld_postings *ps, const struct mld_recin *in)
 	int ci;
 	bool cover;
 
+	f[MLD_COL_KIND] = mld_recin_field(in, (unsigned)mld_recin_column(in,
+	    mld_columns[MLD_COL_KIND], MLD_COL_KIND));
+	if (ps->series != NULL && !ps->dates_only)
+		mld_series_take(ps->series, in);
+	/* The period is that of the patches and cover letters. */
+	cover = f[MLD_COL_KIND] != NULL && strcmp(f[MLD_COL_KIND], "cover") == 0;
+	if (!cover && (f[MLD_COL_KIND] == NULL ||
+	    strcmp(f[MLD_COL_KIND], "patch") != 0))
+		return;
+	f[MLD_COL_DATE] = mld_recin_field(in, (unsigned)mld_recin_column(in,
+	    mld_columns[MLD_COL_DATE], MLD_COL_DATE));
+	if (f[MLD_COL_DATE] != NULL)
+		note_dates(ps, f[MLD_COL_DATE]);
+	if (ps->dates_only)
+		return;
 	for (i = 0; i < G_N_ELEMENTS(used); i++) {
 		c = used[i];
 		f[c] = mld_recin_field(in,
@@ -267,16 +229,12 @@ take(struct mld_postings *ps, const struct mld_recin *in)
 			mld_warn_line(in->name, in->lineno,
 			    "no %s column, skipped", mld_columns[c]);
 			mld_count_skip();
-			return false;
+			return;
 		}
 	}
-	cover = strcmp(f[MLD_COL_KIND], "cover") == 0;
-	if (!cover && strcmp(f[MLD_COL_KIND], "patch") != 0)
-		return true;
 	e = (struct mld_entry){
 		.date = (char *)f[MLD_COL_DATE],
 		.msgid = (char *)f[MLD_COL_MSGID],
-		.series = (char *)f[MLD_COL_SERIES],
 		.subject = (char *)f[MLD_COL_SUBJECT],
 		.title = (char *)f[MLD_COL_TITLE],
 		.author = (char *)f[MLD_COL_AUTHOR],
@@ -293,8 +251,7 @@ take(struct mld_postings *ps, const struct mld_recin *in)
 	    in->header->len > 0 ? -1 : (int)MLD_COL_CONTRIBUTOR);
 	e.contributor = ci < 0 ? NULL : (char *)mld_recin_field(in,
 	    (unsigned)ci);
-	mld_postings_add(ps, &e);
-	return true;
+	keep_entry(ps, &e);
 }
 
 bool
@@ -311,46 +268,110 @@ mld_postings_read(struct mld_postings *ps, struct mld_recin *in)
 	return true;
 }
 
-static int
-newest_first(const void *a, const void *b, void *data)
+bool
+mld_postings_read_postings(struct mld_postings *ps, struct mld_recin *in)
 {
-	const GArray *postings = data;
-	guint i = *(const guint *)a, j = *(const guint *)b;
-	const struct posting *x = &g_array_index(postings, struct posting, i);
-	const struct posting *y = &g_array_index(postings, struct posting, j);
-	int c = datecmp(y->date, x->date);
+	enum mld_recin_status st;
+	struct mld_posting p;
+	char *k;
 
-	if (c != 0)
-		return c;
-	return i < j ? 1 : i > j ? -1 : 0;
+	mld_series_free(ps->series);
+	ps->series = NULL;
+	if (ps->given == NULL) {
+		ps->given = g_array_new(FALSE, FALSE,
+		    sizeof(struct mld_posting));
+		ps->needed = g_hash_table_new(g_str_hash, g_str_equal);
+	}
+	while ((st = mld_recin_next(in)) != MLD_REC_EOF) {
+		if (st == MLD_REC_ERROR)
+			return false;
+		if (st != MLD_REC_OK)
+			continue;
+		if (!mld_posting_parse(in, &p)) {
+			mld_warn_line(in->name, in->lineno,
+			    "no posting key, skipped");
+			mld_count_skip();
+			continue;
+		}
+		g_array_append_val(ps->given, p);
+		if (*p.cover != '\0') {
+			k = g_string_chunk_insert_const(ps->strings, p.cover);
+			g_hash_table_add(ps->needed, k);
+		}
+		if (*p.patch != '\0') {
+			k = g_string_chunk_insert_const(ps->strings, p.patch);
+			g_hash_table_add(ps->needed, k);
+		}
+	}
+	return true;
+}
+
+const char *
+mld_postings_first_date(const struct mld_postings *ps)
+{
+	return ps->first;
+}
+
+const char *
+mld_postings_last_date(const struct mld_postings *ps)
+{
+	return ps->last;
+}
+
+static int
+newest_first(gconstpointer a, gconstpointer b)
+{
+	const struct mld_posting *x = *(const struct mld_posting *const *)a;
+	const struct mld_posting *y = *(const struct mld_posting *const *)b;
+	int c = strcmp(y->first, x->first);
+
+	return c != 0 ? c : strcmp(y->key, x->key);
 }
 
 size_t
 mld_postings_sort(struct mld_postings *ps)
 {
-	mld_spool_settle(ps->spool);
-	if (!ps->sorted)
-		g_array_sort_with_data(ps->order, newest_first, ps->postings);
+	size_t i, n;
+
+	if (ps->sorted)
+		return ps->order->len;
 	ps->sorted = true;
+	mld_spool_settle(ps->spool);
+	if (ps->given != NULL) {
+		for (i = 0; i < ps->given->len; i++)
+			g_ptr_array_add(ps->order, &g_array_index(ps->given,
+			    struct mld_posting, i));
+	} else if (ps->series != NULL) {
+		n = mld_series_group(ps->series);
+		for (i = 0; i < n; i++)
+			g_ptr_array_add(ps->order, (gpointer)
+			    mld_series_posting(ps->series, i));
+	}
+	g_ptr_array_sort(ps->order, newest_first);
 	return ps->order->len;
 }
 
-static const struct posting *
-nth(const struct mld_postings *ps, size_t i)
+const struct mld_posting *
+mld_postings_posting(const struct mld_postings *ps, size_t i)
 {
-	return &g_array_index(ps->postings, struct posting,
-	    g_array_index(ps->order, guint, i));
+	return g_ptr_array_index(ps->order, i);
 }
 
-/* Reads back the entry at off into e (owned strings: mld_entry_clear). */
-static void
-read_back(struct mld_postings *ps, uint64_t off, struct mld_entry *e)
+bool
+mld_postings_get(struct mld_postings *ps, size_t i, enum mld_part part,
+    struct mld_entry *e)
 {
+	const struct mld_posting *p = mld_postings_posting(ps, i);
+	const char *id = part == MLD_PART_COVER ? p->cover : p->patch;
 	char *f[NE];
+	gpointer at;
 
-	mld_spool_get(ps->spool, off, f, NE);
+	if (id == NULL || *id == '\0' ||
+	    (at = g_hash_table_lookup(ps->entries, id)) == NULL)
+		return false;
+	mld_spool_get(ps->spool, GPOINTER_TO_SIZE(at) - 1, f, NE);
 	*e = (struct mld_entry){
-		.date = f[E_DATE], .msgid = f[E_MSGID], .series = f[E_SERIES],
+		.date = f[E_DATE], .msgid = f[E_MSGID], .parent = f[E_PARENT],
 		.subject = f[E_SUBJECT], .title = f[E_TITLE],
 		.author = f[E_AUTHOR], .body = f[E_BODY],
 		.version = (unsigned)strtoul(f[E_VERSION], NULL, 10),
@@ -361,35 +382,5 @@ read_back(struct mld_postings *ps, uint64_t off, struct mld_entry *e)
 	g_free(f[E_VERSION]);
 	g_free(f[E_N]);
 	g_free(f[E_TOTAL]);
-}
-
-bool
-mld_postings_get(struct mld_postings *ps, size_t i, enum mld_part part,
-    struct mld_entry *e)
-{
-	const struct posting *po = nth(ps, i);
-
-	if (part == MLD_PART_COVER ? !po->has_cover : !po->has_patch)
-		return false;
-	read_back(ps, part == MLD_PART_COVER ? po->cover : po->patch, e);
 	return true;
-}
-
-unsigned
-mld_postings_received(const struct mld_postings *ps, size_t i,
-    unsigned total)
-{
-	GHashTable *have = g_hash_table_new(NULL, NULL);
-	const struct link *link;
-	uint32_t at;
-	unsigned n;
-
-	for (at = nth(ps, i)->last_link; at != 0; at = link->prev) {
-		link = &g_array_index(ps->links, struct link, at - 1);
-		if (link->n >= 1 && link->n <= total)
-			g_hash_table_add(have, GUINT_TO_POINTER(link->n));
-	}
-	n = g_hash_table_size(have);
-	g_hash_table_destroy(have);
-	return n;
 }

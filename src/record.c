@@ -230,6 +230,7 @@ remember_header(struct mld_recin *in, char *line)
 		g_ptr_array_add(in->header,
 		    g_strdup(g_ptr_array_index(in->fields, i)));
 	g_ptr_array_set_size(in->fields, 0);
+	in->headers++;
 }
 
 enum mld_recin_status

@@ -52,6 +52,8 @@ struct mld_recin {
 	size_t cap;
 	GPtrArray *fields;	/* char *, into line, unescaped */
 	GPtrArray *header;	/* char *, owned: names of the last '#' line */
+	uint64_t headers;	/* '#' lines read: a reader caching column
+				 * places looks them up again when it moves */
 };
 
 /* Opens path ("-" = stdin); returns false and reports when it cannot. */

@@ -58,12 +58,12 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 }
 
 static void
-list_begin(struct mld_render *r, size_t n)
+list_begin(struct mld_render *r, enum mld_digest_list l, size_t n)
 {
 	struct email *m = (struct email *)r;
 
-	MLD_RENDER(m->text, list_begin, m->text, n);
-	MLD_RENDER(m->html, list_begin, m->html, n);
+	MLD_RENDER(m->text, list_begin, m->text, l, n);
+	MLD_RENDER(m->html, list_begin, m->html, l, n);
 	spill(m);
 }
 
@@ -78,12 +78,12 @@ item(struct mld_render *r, const struct mld_digest_item *it)
 }
 
 static void
-list_end(struct mld_render *r)
+list_end(struct mld_render *r, enum mld_digest_list l)
 {
 	struct email *m = (struct email *)r;
 
-	MLD_RENDER(m->text, list_end, m->text);
-	MLD_RENDER(m->html, list_end, m->html);
+	MLD_RENDER(m->text, list_end, m->text, l);
+	MLD_RENDER(m->html, list_end, m->html, l);
 	spill(m);
 }
 

@@ -58,7 +58,8 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 
 	g_string_append_printf(r->out, "%s\"%s\":{\"title\":",
 	    j->n++ > 0 ? ",\n" : "\n",
-	    t->kind == MLD_TALLY_DOMAINS ? "domains" : "people");
+	    t->kind == MLD_TALLY_DOMAINS ? "domains" :
+	    t->kind == MLD_TALLY_REVIEWERS ? "reviewers" : "people");
 	mld_json_string(r->out, t->title);
 	g_string_append(r->out, ",\"rows\":[");
 	for (i = 0; i < t->rows->len; i++) {
@@ -71,15 +72,27 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 	g_string_append(r->out, "]}");
 }
 
+/* The patch list is "postings", the others by their name. */
 static void
-list_begin(struct mld_render *r, size_t n)
+list_begin(struct mld_render *r, enum mld_digest_list l, size_t n)
 {
 	struct json *j = (struct json *)r;
 
 	(void)n;
-	g_string_append(r->out, j->n > 0 ? "\n},\n\"postings\":[" :
-	    "},\n\"postings\":[");
+	if (l == MLD_LIST_PATCHES)
+		g_string_append(r->out, j->n > 0 ? "\n},\n\"postings\":[" :
+		    "},\n\"postings\":[");
+	else
+		g_string_append_printf(r->out, ",\n\"%s\":[",
+		    mld_digest_list_name(l));
 	j->n = 0;
+}
+
+static void
+flag(struct mld_render *r, const char *key, bool v)
+{
+	g_string_append_printf(r->out, ",\"%s\":%s", key,
+	    v ? "true" : "false");
 }
 
 /* The fields an item and an entry share. */
@@ -99,21 +112,38 @@ entry_fields(struct mld_render *r, const struct mld_entry *e,
 static void
 item(struct mld_render *r, const struct mld_digest_item *it)
 {
+	const struct mld_status *st = &it->status;
+
 	element(r);
 	g_string_append_printf(r->out, "{\"index\":%zu", it->index);
+	number(r, "posting", it->posting);
 	entry_fields(r, it->e, it->author, it->link);
 	g_string_append(r->out, ",\"status\":{\"total\":");
 	g_string_append_printf(r->out, "%u", it->total);
 	number(r, "received", it->total - it->missing);
 	number(r, "missing", it->missing);
+	number(r, "prev_version", st->prev_version);
+	field(r, "prev_date", st->prev_version > 0 ? st->prev_date : NULL);
+	flag(r, "prev_seen", st->prev_seen);
+	flag(r, "resend", st->resend);
+	number(r, "replies", st->replies);
+	number(r, "repliers", st->repliers);
+	number(r, "revisions", st->revisions);
+	number(r, "reviewed", st->reviewed);
+	number(r, "acked", st->acked);
+	number(r, "tested", st->tested);
+	number(r, "nacked", st->nacked);
+	flag(r, "applied", st->applied);
+	flag(r, "superseded", st->superseded);
 	g_string_append(r->out, "}}");
 }
 
 static void
-list_end(struct mld_render *r)
+list_end(struct mld_render *r, enum mld_digest_list l)
 {
 	struct json *j = (struct json *)r;
 
+	(void)l;
 	g_string_append(r->out, j->n > 0 ? "\n]" : "]");
 }
 
@@ -140,7 +170,15 @@ msg(struct mld_render *r, const struct mld_digest_msg *m)
 	number(r, "n", m->e->n);
 	number(r, "total", m->e->total);
 	field(r, "body", m->body);
-	g_string_append_c(r->out, '}');
+	g_string_append(r->out, ",\"reviews\":[");
+	for (size_t i = 0; i < m->nreviews; i++) {
+		g_string_append_printf(r->out, "%s{\"trailer\":",
+		    i > 0 ? "," : "");
+		mld_json_string(r->out, m->reviews[i].trailer);
+		field(r, "name", m->reviews[i].name);
+		g_string_append_c(r->out, '}');
+	}
+	g_string_append(r->out, "]}");
 }
 
 static void

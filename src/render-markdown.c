@@ -60,7 +60,8 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 	g_string_append(r->out, "## ");
 	raw(r, t->title);
 	g_string_append_printf(r->out, "\n\n| Count | %s |\n| ---: | :--- |\n",
-	    t->kind == MLD_TALLY_DOMAINS ? "Domain" : "Contributor");
+	    t->kind == MLD_TALLY_DOMAINS ? "Domain" :
+	    t->kind == MLD_TALLY_REVIEWERS ? "Reviewer" : "Contributor");
 	for (i = 0; i < t->rows->len; i++) {
 		row = &g_array_index(t->rows, struct mld_tally_row, i);
 		g_string_append_printf(r->out, "| %llu | ", row->count);
@@ -71,10 +72,21 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 }
 
 static void
-list_begin(struct mld_render *r, size_t n)
+list_begin(struct mld_render *r, enum mld_digest_list l, size_t n)
 {
 	(void)n;
-	g_string_append(r->out, "## Patch list in this time period\n\n");
+	g_string_append_printf(r->out, "## %s\n\n", mld_digest_list_title(l));
+}
+
+/* Appends the item's status as the text says it (render.h). */
+static void
+status(struct mld_render *r, const struct mld_digest_item *it)
+{
+	GString *s = g_string_new(NULL);
+
+	mld_render_status(s, it);
+	text(r, s->str);
+	g_string_free(s, TRUE);
 }
 
 static void
@@ -87,14 +99,14 @@ item(struct mld_render *r, const struct mld_digest_item *it)
 		text(r, it->show.subject);
 	g_string_append(r->out, " (");
 	text(r, it->show.author);
-	g_string_append(r->out, ", ");
-	mld_render_count(r->out, it);
+	status(r, it);
 	g_string_append(r->out, ")\n");
 }
 
 static void
-list_end(struct mld_render *r)
+list_end(struct mld_render *r, enum mld_digest_list l)
 {
+	(void)l;
 	g_string_append_c(r->out, '\n');
 }
 
@@ -134,6 +146,12 @@ msg(struct mld_render *r, const struct mld_digest_msg *m)
 		g_string_append(r->out, "\n- Author: ");
 		text(r, m->show.author);
 		g_string_append_c(r->out, '\n');
+		for (size_t i = 0; i < m->nreviews; i++) {
+			g_string_append_printf(r->out, "- %s: ",
+			    m->reviews[i].trailer);
+			text(r, m->reviews[i].show);
+			g_string_append_c(r->out, '\n');
+		}
 	}
 	if (m->show.link != NULL) {
 		g_string_append(r->out, "- Link: ");

@@ -51,11 +51,11 @@ tally(struct mld_render *r, const struct mld_digest_tally *t)
 }
 
 static void
-list_begin(struct mld_render *r, size_t n)
+list_begin(struct mld_render *r, enum mld_digest_list l, size_t n)
 {
 	(void)n;
-	g_string_append(r->out,
-	    "===== Patch list in this time period =====\n\n");
+	g_string_append_printf(r->out, "===== %s =====\n\n",
+	    mld_digest_list_title(l));
 }
 
 static void
@@ -64,14 +64,14 @@ item(struct mld_render *r, const struct mld_digest_item *it)
 	g_string_append(r->out, it->show.subject);
 	g_string_append(r->out, " (");
 	g_string_append(r->out, it->show.author);
-	g_string_append(r->out, ", ");
-	mld_render_count(r->out, it);
+	mld_render_status(r->out, it);
 	g_string_append(r->out, ")\n");
 }
 
 static void
-list_end(struct mld_render *r)
+list_end(struct mld_render *r, enum mld_digest_list l)
 {
+	(void)l;
 	g_string_append_c(r->out, '\n');
 }
 
@@ -91,10 +91,17 @@ msg(struct mld_render *r, const struct mld_digest_msg *m)
 	case MLD_STATE_SKIP:
 		line(r, "Skip: ", m->show.subject);
 		break;
+	case MLD_STATE_SUPERSEDED:
+		line(r, "Superseded: ", m->show.subject);
+		break;
 	case MLD_STATE_NEW:
 		line(r, "New: ", m->show.title);
 		line(r, "", m->show.subject);
 		line(r, "Author: ", m->show.author);
+		for (size_t i = 0; i < m->nreviews; i++) {
+			g_string_append(r->out, m->reviews[i].trailer);
+			line(r, ": ", m->reviews[i].show);
+		}
 		break;
 	}
 	if (m->show.link != NULL)

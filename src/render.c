@@ -85,3 +85,26 @@ mld_render_count(GString *out, const struct mld_digest_item *it)
 	if (it->missing > 0)
 		g_string_append_printf(out, ", %u missing", it->missing);
 }
+
+void
+mld_render_status(GString *out, const struct mld_digest_item *it)
+{
+	const struct mld_status *st = &it->status;
+
+	switch (it->list) {
+	case MLD_LIST_PATCHES:
+		g_string_append(out, ", ");
+		mld_render_count(out, it);
+		mld_digest_status_text(out, st);
+		break;
+	case MLD_LIST_UNANSWERED:
+		break;
+	case MLD_LIST_PULLS:
+		if (st->replies > 0)
+			g_string_append_printf(out, ", %u repl%s", st->replies,
+			    st->replies == 1 ? "y" : "ies");
+		if (st->applied)
+			g_string_append(out, ", applied");
+		break;
+	}
+}

@@ -4,17 +4,19 @@
  * the digest, and writes what it appended to `out` after each part, so
  * that no form holds more of the digest than the part at hand.
  *
- * The calls of a whole digest: head, tally (once per section), list_begin,
- * item (once per posting), list_end, msgs_begin, then for each posting
- * posting_begin, msg (its first patch, then its cover letter, either
- * absent), posting_end; then msgs_end and end.  The text form's parts
+ * The calls of a whole digest: head, tally (once per section), then for
+ * each list (patches, series without a reply, pull requests) list_begin,
+ * item (once per posting listed), list_end; msgs_begin, then for each
+ * lineage posting_begin, msg (the first patch, then the cover letter of
+ * its posting printed, either absent; then a line for each other posting
+ * of the lineage), posting_end; then msgs_end and end.  The text form's parts
  * (header, tally, patches) can also be rendered alone.
  *
  * What the digest says grows here and in digest.h only: a new fact of a
- * posting (its review status from a series stage) is a field of
+ * posting (as its review status, struct mld_status) is a field of
  * struct mld_digest_item or mld_digest_msg, a new section a call of its
- * own; every form then renders it, and no form can say what the model
- * does not hold.
+ * own or a list of enum mld_digest_list; every form then renders it, and
+ * no form can say what the model does not hold.
  */
 #ifndef MLD_RENDER_H
 #define MLD_RENDER_H
@@ -30,9 +32,10 @@ struct mld_render;
 struct mld_render_ops {
 	void (*head)(struct mld_render *, const struct mld_digest_head *);
 	void (*tally)(struct mld_render *, const struct mld_digest_tally *);
-	void (*list_begin)(struct mld_render *, size_t npostings);
+	void (*list_begin)(struct mld_render *, enum mld_digest_list,
+	    size_t npostings);
 	void (*item)(struct mld_render *, const struct mld_digest_item *);
-	void (*list_end)(struct mld_render *);
+	void (*list_end)(struct mld_render *, enum mld_digest_list);
 	void (*msgs_begin)(struct mld_render *);
 	void (*posting_begin)(struct mld_render *, size_t index);
 	void (*msg)(struct mld_render *, const struct mld_digest_msg *);
@@ -90,5 +93,12 @@ const char *mld_render_safe(struct mld_render *r, const char *s,
 
 /* Appends "N patch[es][, M missing]" for the item, as text shows it. */
 void mld_render_count(GString *out, const struct mld_digest_item *it);
+/*
+ * Appends what text says of the item after its author, each part after
+ * ", ": in the patch list the count and the status, in the pull requests
+ * the replies and whether applied, nothing in the series without a
+ * reply.
+ */
+void mld_render_status(GString *out, const struct mld_digest_item *it);
 
 #endif

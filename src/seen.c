@@ -31,7 +31,9 @@ mld_seen_init(struct mld_seen *s)
 	s->fd = -1;
 	s->made = false;
 	s->keys = g_ptr_array_new();
+	s->count = 0;
 	s->set = g_hash_table_new(g_str_hash, g_str_equal);
+	s->values = g_hash_table_new(g_str_hash, g_str_equal);
 	s->strings = g_string_chunk_new(1 << 14);
 }
 
@@ -53,6 +55,7 @@ mld_seen_free(struct mld_seen *s)
 {
 	release(s);
 	g_hash_table_destroy(s->set);
+	g_hash_table_destroy(s->values);
 	g_ptr_array_free(s->keys, TRUE);
 	g_string_chunk_free(s->strings);
 	g_free(s->path);
@@ -75,7 +78,36 @@ mld_seen_add(struct mld_seen *s, const char *key)
 		return;
 	k = g_string_chunk_insert(s->strings, key);
 	g_ptr_array_add(s->keys, k);
-	g_hash_table_add(s->set, k);
+	g_hash_table_insert(s->set, k, GUINT_TO_POINTER(s->keys->len));
+	s->count++;
+}
+
+const char *
+mld_seen_get(const struct mld_seen *s, const char *key)
+{
+	return g_hash_table_lookup(s->values, key);
+}
+
+void
+mld_seen_set(struct mld_seen *s, const char *key, const char *value)
+{
+	gpointer k, at;
+	const char *had;
+
+	if (g_hash_table_lookup_extended(s->set, key, &k, &at)) {
+		had = g_hash_table_lookup(s->values, k);
+		if (had != NULL && strcmp(had, value) == 0 &&
+		    GPOINTER_TO_UINT(at) == s->keys->len)
+			return;
+		g_ptr_array_index(s->keys, GPOINTER_TO_UINT(at) - 1) = NULL;
+		g_ptr_array_add(s->keys, k);
+		g_hash_table_insert(s->set, k, GUINT_TO_POINTER(s->keys->len));
+	} else {
+		mld_seen_add(s, key);
+		k = g_ptr_array_index(s->keys, s->keys->len - 1);
+	}
+	g_hash_table_insert(s->values, k,
+	    g_string_chunk_insert_const(s->strings, value));
 }
 
 /* path with every symbolic link followed (the last may lead nowhere
@@ -188,7 +220,7 @@ read_keys(struct mld_seen *s)
 {
 	struct mld_recin in;
 	enum mld_recin_status st;
-	const char *key;
+	const char *key, *value;
 	int fd = dup(s->fd);
 	FILE *f;
 
@@ -206,7 +238,11 @@ read_keys(struct mld_seen *s)
 		if (st == MLD_REC_BAD)
 			continue;
 		key = mld_recin_field(&in, 0);
-		if (key != NULL && *key != '\0')
+		value = mld_recin_field(&in, 1);
+		if (key != NULL && *key != '\0' && value != NULL &&
+		    *value != '\0')
+			mld_seen_set(s, key, value);
+		else if (key != NULL && *key != '\0')
 			mld_seen_add(s, key);
 	}
 	mld_recin_close(&in);
@@ -231,20 +267,35 @@ mld_seen_load(struct mld_seen *s, const char *path)
 	return true;
 }
 
-/* Writes every key to f; false on a write error. */
+/* Writes the last MLD_SEEN_MAX keys to f; false on a write error. */
 static bool
 write_keys(const struct mld_seen *s, FILE *f)
 {
-	static const char *const cols[] = { COLUMN, NULL };
+	/* The value column is named only when a key has one. */
+	static const char *const cols[] = { COLUMN, "value", NULL };
+	static const char *const keyonly[] = { COLUMN, NULL };
 	GString *line = g_string_new(NULL);
-	unsigned i;
+	unsigned i, drop = s->count > MLD_SEEN_MAX ? s->count - MLD_SEEN_MAX :
+	    0;
+	const char *v;
 
-	mld_rec_write_header(f, cols);
+	mld_rec_write_header(f, g_hash_table_size(s->values) > 0 ? cols :
+	    keyonly);
 	for (i = 0; i < s->keys->len; i++) {
 		const char *k = g_ptr_array_index(s->keys, i);
 
+		if (k == NULL)
+			continue;
+		if (drop > 0) {
+			drop--;
+			continue;
+		}
 		g_string_truncate(line, 0);
 		mld_rec_escape(line, k, strlen(k));
+		if ((v = g_hash_table_lookup(s->values, k)) != NULL) {
+			g_string_append_c(line, '\t');
+			mld_rec_escape(line, v, strlen(v));
+		}
 		g_string_append_c(line, '\n');
 		fwrite(line->str, 1, line->len, f);
 	}

@@ -4,7 +4,11 @@
  * never reports a series twice.
  *
  * The file holds one key per line, escaped as a record field (record.h),
- * under a "#key" header line.  Loading it refuses a file that is not
+ * under a "#key" header line; a key may carry a value, a second field
+ * ("#key<TAB>value" then).  It holds at most MLD_SEEN_MAX keys: past
+ * that, saving drops the keys added longest ago (a key given a value
+ * again counts as added then), so a patch reported that long ago and
+ * posted again would be reported again.  Loading it refuses a file that is not
  * empty and does not begin with that line (a mailbox named by mistake),
  * and anything but a regular file (a FIFO, a folder, a device): such a
  * file is left untouched.  A symbolic link is followed, and the file it
@@ -28,13 +32,19 @@
 #include <stdbool.h>
 #include <glib.h>
 
+/* About 65 bytes a key in memory: 6.5 MB, years of a busy list. */
+#define MLD_SEEN_MAX 100000
+
 struct mld_seen {
 	char *path;		/* the seen-state file as named, or NULL */
 	char *target;		/* the file replaced: path, links followed */
 	int fd;			/* the locked file, or -1 */
 	bool made;		/* made empty by the load, not saved since */
-	GHashTable *set;	/* char * -> itself, in strings */
-	GPtrArray *keys;	/* char *, in strings, in the order added */
+	GHashTable *set;	/* char * -> 1 + its place in keys */
+	GHashTable *values;	/* char * -> its value, both in strings */
+	GPtrArray *keys;	/* char *, in strings, in the order added;
+				 * NULL where a key was moved to the end */
+	unsigned count;		/* keys in the set */
 	GStringChunk *strings;
 };
 
@@ -54,6 +64,10 @@ void mld_seen_free(struct mld_seen *s);
 bool mld_seen_has(const struct mld_seen *s, const char *key);
 /* Adds key (copied) unless it is there already. */
 void mld_seen_add(struct mld_seen *s, const char *key);
+/* The value of key, or NULL. */
+const char *mld_seen_get(const struct mld_seen *s, const char *key);
+/* Adds key, or moves it to the end of the order added, with value. */
+void mld_seen_set(struct mld_seen *s, const char *key, const char *value);
 
 /*
  * Replaces the file with every key, atomically (see above); the new file

@@ -7,7 +7,7 @@
 #include <string.h>
 
 static const char *const keys[] = {
-	"Signed-off-by", "Reviewed-by", "Acked-by", "Tested-by",
+	"Signed-off-by", "Reviewed-by", "Acked-by", "Tested-by", "Nacked-by",
 	"Reported-by", "Suggested-by", "Co-developed-by", "Fixes", "Link",
 	"Closes", "Cc",
 };
@@ -19,7 +19,7 @@ is_trailer(const char *line, size_t n)
 	size_t i, k;
 
 	/* Every key starts with one of these letters: most lines stop here. */
-	if (n < 4 || strchr("SRATCFLsratcfl", line[0]) == NULL)
+	if (n < 4 || strchr("SRATNCFLsratncfl", line[0]) == NULL)
 		return false;
 	for (i = 0; i < G_N_ELEMENTS(keys); i++) {
 		k = strlen(keys[i]);

@@ -32,7 +32,7 @@ digestfmt patches -s "$T/s/keys" "$recs" > /dev/null 2>&1
 is "$?.$(cat "$T/s/keys")" "1.msgid a@example.org" "keys without the header line: refused"
 : > "$T/s/empty"
 digestfmt patches -s "$T/s/empty" "$recs" > "$T/out"
-is "$?.$(head -n 1 "$T/s/empty")" "0.#key" "an empty file: an empty state, saved"
+is "$?.$(head -n 1 "$T/s/empty")" "0.$(printf "#key\tvalue")" "an empty file: an empty state, saved (lineages with their value)"
 
 # A FIFO: refused at once, still a FIFO.
 mkfifo "$T/s/fifo"

@@ -75,7 +75,7 @@ if unshare -m true 2> /dev/null; then
 	is "$(cat "$T/full.rc"):$(wc -c < "$T/full.out")" "1:0" \
 	    "a full TMPDIR: status 1, nothing printed"
 	is "$(sed 's/mldigest\.[^/]*/X/' "$T/full.err")" \
-	    "mldigest: $T/full/X/patches: cannot write the temporary file (is $T/full full?)" \
+	    "mldigest: $T/full/X/messages: cannot write the temporary file (is $T/full full?)" \
 	    "a full TMPDIR: one clear message"
 else
 	skip "mount namespaces are not allowed here" 2

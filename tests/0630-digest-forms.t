@@ -28,9 +28,10 @@ postings=$(awk '/^===== Patch list/ { f = 1; next } /^=====/ { f = 0 }
 new=$(grep -c '^New: ' "$T/text")
 exist=$(grep -c '^Exist: ' "$T/text")
 skip=$(grep -c '^Skip: ' "$T/text")
+sup=$(grep -c '^Superseded: ' "$T/text")
 links=$(grep -c '^Link: https://lore.kernel.org/r/' "$T/text")
-is "$postings.$new.$exist.$skip.$links" "7.8.1.1.10" \
-    "text: 7 postings, 8 New, 1 Exist, 1 Skip, a link each"
+is "$postings.$new.$exist.$skip.$sup.$links" "7.6.1.1.1.9" \
+    "text: 7 postings, 6 New, 1 Exist, 1 Skip, 1 Superseded, a link each"
 
 # The whole digest in one call is the text parts one after the other.
 recs=$data/digest-basic.tsv
@@ -47,13 +48,14 @@ cmp_files "$T/whole" "$T/parts" "digest --format text is the parts in order"
 if command -v jq > /dev/null; then
 	is "$(jq '.postings | length' "$T/json")" "$postings" \
 	    "json: one posting per list line"
-	is "$(jq -r '[.entries[] | .state] | "\(map(select(. == "new")) | length).\(map(select(. == "exist")) | length).\(map(select(. == "skip")) | length)"' "$T/json")" \
-	    "$new.$exist.$skip" "json: the entries of the text, by state"
+	is "$(jq -r '[.entries[] | .state] | "\(map(select(. == "new")) | length).\(map(select(. == "exist")) | length).\(map(select(. == "skip")) | length).\(map(select(. == "superseded")) | length)"' "$T/json")" \
+	    "$new.$exist.$skip.$sup" "json: the entries of the text, by state"
 	is "$(jq -r '.tallies.people.rows | map(.count) | add' "$T/json")" \
 	    "$(awk '/^Top 15 contributors/ { f = 1; next } /^=====/ { f = 0 }
 		f { n += $1 } END { print n }' "$T/text")" \
 	    "json: the people tally adds up as in the text"
-	is "$(jq -r '.postings[] | "\(.subject) (\(.author), \(.status.total) patch\(if .status.total == 1 then "" else "es" end)\(if .status.missing > 0 then ", \(.status.missing) missing" else "" end))"' "$T/json")" \
+	# The status as the text writes it, from the JSON's fields.
+	is "$(jq -r '.postings[] | .status as $s | "\(.subject) (\(.author), \($s.total) patch\(if $s.total == 1 then "" else "es" end)\(if $s.missing > 0 then ", \($s.missing) missing" else "" end)\(if $s.prev_version > 0 and $s.resend then ", resent, first \($s.prev_date[0:10])" elif $s.prev_version > 0 and $s.prev_seen then ", v\(.version), v\($s.prev_version) in the digest of \($s.prev_date[0:10])" elif $s.prev_version > 0 then ", v\($s.prev_version) of \($s.prev_date[0:10])" else "" end)\(if $s.replies > 0 then ", \($s.replies) repl\(if $s.replies == 1 then "y" else "ies" end)" else "" end)\(if $s.revisions > 0 then ", \($s.revisions) revision\(if $s.revisions == 1 then "" else "s" end)" else "" end)\(if $s.reviewed > 0 then ", Reviewed-by \($s.reviewed)" else "" end)\(if $s.acked > 0 then ", Acked-by \($s.acked)" else "" end)\(if $s.tested > 0 then ", Tested-by \($s.tested)" else "" end)\(if $s.nacked > 0 then ", Nacked-by \($s.nacked)" else "" end)\(if $s.applied then ", applied" else "" end)\(if $s.superseded then ", superseded" else "" end))"' "$T/json")" \
 	    "$(awk '/^===== Patch list/ { f = 1; next } /^=====/ { f = 0 }
 		f && NF' "$T/text")" "json: the patch list, line by line"
 	is "$(jq -r '.entries[] | select(.state == "new") | .title' "$T/json")" \
@@ -92,16 +94,25 @@ chrome() {
 if command -v chromium > /dev/null; then
 	cp "$T/html" "$T/page.html"
 	chrome --dump-dom "file://$T/page.html" > "$T/dom" 2> "$T/chrome.err"
-	is "$(grep -c '<section class="posting" id="p[0-9]*">' "$T/dom")" \
-	    "$postings" "html in Chromium: one section per posting"
+	# A section per series, holding a line for each of its other
+	# postings: each posting is one or the other.
+	is "$(($(grep -c '<section class="posting" id="p[0-9]*">' \
+	    "$T/dom") + $(grep -c '<article class="entry [a-z ]*" id="p[0-9]*">' \
+	    "$T/dom")))" "$postings" \
+	    "html in Chromium: a section or a line per posting"
 	is "$(grep -c '<article class="entry new' "$T/dom").$(grep -c \
 	    '<article class="entry exist' "$T/dom").$(grep -c \
-	    '<article class="entry skip' "$T/dom")" "$new.$exist.$skip" \
-	    "html in Chromium: the entries of the text"
+	    '<article class="entry skip' "$T/dom").$(grep -c \
+	    '<article class="entry superseded' "$T/dom")" \
+	    "$new.$exist.$skip.$sup" "html in Chromium: the entries of the text"
 	is "$(grep -ci 'CONSOLE\|Failed to load\|Refused' "$T/chrome.err")" 0 \
 	    "html in Chromium: no console message, nothing refused"
-	is "$(grep -o 'href="#p[0-9]*"' "$T/dom" | sort -u | wc -l)" \
-	    "$postings" "html: every list item links to its posting"
+	grep -o 'href="#p[0-9]*"' "$T/dom" | sed 's/href="#\(.*\)"/\1/' |
+	    sort -u > "$T/hrefs"
+	grep -o ' id="p[0-9]*"' "$T/dom" | sed 's/ id="\(.*\)"/\1/' |
+	    sort -u > "$T/ids"
+	is "$(wc -l < "$T/hrefs").$(comm -23 "$T/hrefs" "$T/ids" | wc -l)" \
+	    "$postings.0" "html: every list item links to its posting"
 else
 	skip "chromium is not installed" 4
 fi

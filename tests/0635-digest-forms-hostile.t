@@ -28,9 +28,11 @@ for f in text markdown html json; do
 done
 
 check "html: no raw override" sh -c '! grep -q "$1" "$2"' sh "$RLO" "$T/html"
-is "$(grep -o '&lt;U+202E&gt;' "$T/html" | wc -l)" 6 \
+# Eve's name and subject are in the patch list, the list of series
+# without a reply and her entry.
+is "$(grep -o '&lt;U+202E&gt;' "$T/html" | wc -l)" 8 \
     "html: each override shown as <U+202E>"
-is "$(grep -o '<bdi>[^<]*U+202E' "$T/html" | wc -l)" 5 \
+is "$(grep -o '<bdi>[^<]*U+202E' "$T/html" | wc -l)" 7 \
     "html: each name and subject that holds one isolated in <bdi>"
 
 if command -v chromium > /dev/null; then

@@ -10,12 +10,12 @@
 #define RULE "----------------------------------------------------------------------"
 
 static struct mld_entry
-mk(const char *date, const char *msgid, const char *series, unsigned v,
+mk(const char *date, const char *msgid, const char *parent, unsigned v,
     unsigned n, unsigned total, const char *subject, const char *title)
 {
 	return (struct mld_entry){
 		.date = (char *)date, .msgid = (char *)msgid,
-		.series = (char *)series, .subject = (char *)subject,
+		.parent = (char *)parent, .subject = (char *)subject,
 		.title = (char *)title, .author = "A U Thor <a@example.org>",
 		.body = "Body.\n\n", .version = v, .n = n, .total = total,
 	};
@@ -54,7 +54,7 @@ list(struct mld_postings *d)
 	struct mld_render *r = mld_render_text();
 
 	g_assert_nonnull(out);
-	mld_digest_list(d, NULL, r, out);
+	mld_digest_list(d, MLD_LIST_PATCHES, NULL, NULL, r, out);
 	g_assert_cmpint(fclose(out), ==, 0);
 	mld_render_free(r);
 	return text;
@@ -73,7 +73,7 @@ test_first_then_cover(void)
 	struct mld_postings *d = mld_postings_new(false);
 	char *s;
 
-	add(d, mk("2026-01-01T00:00:00Z", "c", "c", 1, 0, 2,
+	add(d, mk("2026-01-01T00:00:00Z", "c", "", 1, 0, 2,
 	    "[PATCH 0/2] Add a thing", "Add a thing"));
 	add(d, mk("2026-01-01T00:00:02Z", "p2", "c", 1, 2, 2,
 	    "[PATCH 2/2] KVM: Second", "KVM: Second"));
@@ -91,11 +91,11 @@ test_first_then_cover(void)
 }
 
 /*
- * Newest posting first; a resend (same title, same version) is an Exist,
- * a new version is New, and so is a cover with a title of its own.
+ * The versions of one series are printed once: the newest in full, the
+ * older ones as a line each, newest first.
  */
 static void
-test_exist(void)
+test_versions(void)
 {
 	struct mld_postings *d = mld_postings_new(false);
 	char *s;
@@ -110,9 +110,28 @@ test_exist(void)
 	g_assert_cmpstr(s, ==, "===== Patch Commit Messages ====\n\n"
 	    "New: x: Fix y\n[PATCH v2] x: Fix y\n"
 	    "Author: A U Thor <a@example.org>\n\nBody.\n\n" RULE "\n\n"
-	    "New: x: Fix  Y\n[PATCH RESEND] x: Fix  Y\n"
+	    "Superseded: [PATCH RESEND] x: Fix  Y\n"
+	    "Superseded: [PATCH] x: Fix y\n");
+	g_free(s);
+	mld_postings_free(d);
+}
+
+/* A resend is an Exist after the original's New, whatever the order. */
+static void
+test_resend(void)
+{
+	struct mld_postings *d = mld_postings_new(false);
+	char *s;
+
+	add(d, mk("2026-01-02T00:00:00Z", "a2", "", 1, 1, 1,
+	    "[PATCH RESEND] x: Fix y", "x: Fix y"));
+	add(d, mk("2026-01-01T00:00:00Z", "a1", "", 1, 1, 1,
+	    "[PATCH] x: Fix y", "x: Fix y"));
+	s = messages(d, NULL);
+	g_assert_cmpstr(s, ==, "===== Patch Commit Messages ====\n\n"
+	    "New: x: Fix y\n[PATCH] x: Fix y\n"
 	    "Author: A U Thor <a@example.org>\n\nBody.\n\n" RULE "\n\n"
-	    "Exist: [PATCH] x: Fix y\n");
+	    "Exist: [PATCH RESEND] x: Fix y\n");
 	g_free(s);
 	mld_postings_free(d);
 }
@@ -138,13 +157,16 @@ test_seen(void)
 	g_assert_true(g_str_has_suffix(s, "Exist: [PATCH v3] old title\n"));
 	g_assert_nonnull(strstr(s, "New: New title\n"));
 	g_free(s);
-	/* Both keys of each message are now in the set (one was there). */
-	g_assert_cmpuint(seen.keys->len, ==, 1 + 1 + 2);
+	/* Both keys of each message are now in the set (one was there),
+	 * and the lineage of each posting with its version and day. */
+	g_assert_cmpuint(seen.keys->len, ==, 1 + 1 + 2 + 2);
+	g_assert_cmpstr(mld_seen_get(&seen,
+	    "lineage a@example.org old title"), ==, "v3 2026-01-01");
 	g_assert_true(mld_seen_has(&seen, "msgid n1"));
 	g_assert_true(mld_seen_has(&seen, "title v1 new title"));
 	/*
 	 * A second run over the same postings reports only Exist; of two
-	 * postings of one date, the later in the input comes first.
+	 * postings of one date, the greater key comes first.
 	 */
 	s = messages(d, &seen);
 	g_assert_cmpstr(s, ==, "===== Patch Commit Messages ====\n\n"
@@ -161,7 +183,7 @@ test_list(void)
 	struct mld_postings *d = mld_postings_new(false);
 	char *l;
 
-	add(d, mk("2026-01-01T00:00:00Z", "c", "c", 1, 0, 3,
+	add(d, mk("2026-01-01T00:00:00Z", "c", "", 1, 0, 3,
 	    "[PATCH 0/3] Series", "Series"));
 	add(d, mk("2026-01-01T00:00:01Z", "p2", "c", 1, 2, 3,
 	    "[PATCH 2/3] Two", "Two"));
@@ -211,29 +233,6 @@ test_empty(void)
 	g_assert_null(mld_postings_first_date(d));
 	g_free(s);
 	g_free(l);
-	mld_postings_free(d);
-}
-
-/* Records added after a digest was printed join the next printing. */
-static void
-test_add_after_printing(void)
-{
-	struct mld_postings *d = mld_postings_new(false);
-	char *one, *two;
-
-	add(d, mk("2026-01-01T00:00:00Z", "a", "", 1, 1, 1, "[PATCH] A", "A"));
-	one = list(d);
-	add(d, mk("2026-01-02T00:00:00Z", "b", "", 1, 1, 1, "[PATCH] B", "B"));
-	two = list(d);
-	g_assert_cmpstr(one, ==,
-	    "===== Patch list in this time period =====\n\n"
-	    "[PATCH] A (A U Thor <a@example.org>, 1 patch)\n\n");
-	g_assert_cmpstr(two, ==,
-	    "===== Patch list in this time period =====\n\n"
-	    "[PATCH] B (A U Thor <a@example.org>, 1 patch)\n"
-	    "[PATCH] A (A U Thor <a@example.org>, 1 patch)\n\n");
-	g_free(one);
-	g_free(two);
 	mld_postings_free(d);
 }
 
@@ -304,11 +303,11 @@ main(int argc, char **argv)
 	g_test_init(&argc, &argv, NULL);
 	mld_gmime_init();
 	g_test_add_func("/digest/first-then-cover", test_first_then_cover);
-	g_test_add_func("/digest/exist", test_exist);
+	g_test_add_func("/digest/versions", test_versions);
+	g_test_add_func("/digest/resend", test_resend);
 	g_test_add_func("/digest/seen", test_seen);
 	g_test_add_func("/digest/list", test_list);
 	g_test_add_func("/digest/empty", test_empty);
-	g_test_add_func("/digest/add-after-printing", test_add_after_printing);
 	g_test_add_func("/digest/dates-only", test_dates_only);
 	g_test_add_func("/digest/tally", test_tally);
 	g_test_add_func("/digest/header", test_header);

@@ -1,20 +1,22 @@
 /*
- * Unit tests for the grouping of messages into postings: which patch is
- * a posting's first, which cover is kept, what is missing, the order.
+ * Unit tests for the postings a digest renders: which patch is a
+ * posting's first, which cover is kept, what is missing, the order, and
+ * records read by column name.  The grouping itself is the series
+ * module's (tests/0450-seriesinfo.t).
  */
 #include <string.h>
 
 #include "postings.h"
 
 static struct mld_entry
-mk(const char *date, const char *msgid, const char *series, unsigned n,
+mk(const char *date, const char *msgid, const char *parent, unsigned n,
     unsigned total, const char *subject)
 {
 	return (struct mld_entry){
 		.date = (char *)date, .msgid = (char *)msgid,
-		.series = (char *)series, .subject = (char *)subject,
-		.title = "", .author = "A <a@example.org>", .body = "",
-		.version = 1, .n = n, .total = total,
+		.parent = (char *)parent, .subject = (char *)subject,
+		.title = (char *)subject, .author = "A <a@example.org>",
+		.body = "", .version = 1, .n = n, .total = total,
 	};
 }
 
@@ -49,29 +51,30 @@ assert_part(struct mld_postings *ps, size_t i, enum mld_part which,
 }
 
 /* The lowest number is the first patch, the oldest of equal numbers;
- * the first cover letter seen is kept. */
+ * a copy of the cover (one Message-ID) keeps the oldest. */
 static void
 test_first_patch(void)
 {
 	struct mld_postings *ps = mld_postings_new(false);
+	const struct mld_posting *p;
 
-	add(ps, mk("2026-01-01T00:00:03Z", "p3", "s", 3, 3, "three"));
-	add(ps, mk("2026-01-01T00:00:02Z", "p2", "s", 2, 3, "two"));
-	add(ps, mk("2026-01-01T00:00:05Z", "p2b", "s", 2, 3, "two again"));
-	add(ps, mk("2026-01-01T00:00:01Z", "p2c", "s", 2, 3, "two older"));
-	add(ps, mk("2026-01-01T00:00:09Z", "c", "s", 0, 3, "cover"));
-	add(ps, mk("2026-01-01T00:00:00Z", "c2", "s", 0, 3, "cover again"));
+	add(ps, mk("2026-01-01T00:00:03Z", "p3", "c", 3, 3, "three"));
+	add(ps, mk("2026-01-01T00:00:02Z", "p2", "c", 2, 3, "two"));
+	add(ps, mk("2026-01-01T00:00:05Z", "p2b", "c", 2, 3, "two again"));
+	add(ps, mk("2026-01-01T00:00:01Z", "p2c", "c", 2, 3, "two older"));
+	add(ps, mk("2026-01-01T00:00:09Z", "c", "", 0, 3, "cover copy"));
+	add(ps, mk("2026-01-01T00:00:00Z", "c", "", 0, 3, "cover"));
 	g_assert_cmpuint(mld_postings_sort(ps), ==, 1);
 	assert_part(ps, 0, MLD_PART_PATCH, "two older");
 	assert_part(ps, 0, MLD_PART_COVER, "cover");
-	/* 2 and 3 of 3; numbers past the total count for nothing. */
-	g_assert_cmpuint(mld_postings_received(ps, 0, 3), ==, 2);
-	g_assert_cmpuint(mld_postings_received(ps, 0, 2), ==, 1);
+	p = mld_postings_posting(ps, 0);
+	g_assert_cmpuint(p->present, ==, 2);
+	g_assert_cmpstr(p->missing, ==, "1");
 	mld_postings_free(ps);
 }
 
-/* Without a series key each message is a posting; newest first, and of
- * equal dates the later in the input first. */
+/* Newest first by the date of the first patch or cover, then by key;
+ * a message without a Message-ID is no posting. */
 static void
 test_order(void)
 {
@@ -79,19 +82,18 @@ test_order(void)
 
 	add(ps, mk("2026-01-02T00:00:00Z", "a", "", 1, 1, "a"));
 	add(ps, mk("2026-01-03T00:00:00Z", "", "", 1, 1, "no id"));
-	add(ps, mk("2026-01-02T00:00:00Z", "", "", 1, 1, "no id either"));
-	add(ps, mk("", "b", "", 1, 1, "undated"));
-	add(ps, mk("2026-01-02T00:00:00Z", "c", "k", 1, 2, "c"));
-	add(ps, mk("2026-01-01T00:00:00Z", "d", "k", 2, 2, "d"));
-	g_assert_cmpuint(mld_postings_sort(ps), ==, 5);
-	assert_part(ps, 0, MLD_PART_PATCH, "no id");
-	assert_part(ps, 1, MLD_PART_PATCH, "no id either");
-	assert_part(ps, 2, MLD_PART_PATCH, "a");
-	/* Posting k is as old as its oldest message, d. */
-	assert_part(ps, 3, MLD_PART_PATCH, "c");
-	assert_part(ps, 3, MLD_PART_COVER, "-");
-	assert_part(ps, 4, MLD_PART_PATCH, "undated");
-	g_assert_cmpuint(mld_postings_received(ps, 3, 2), ==, 2);
+	add(ps, mk("2026-01-02T00:00:00Z", "b", "", 1, 1, "b"));
+	add(ps, mk("", "u", "", 1, 1, "undated"));
+	add(ps, mk("2026-01-02T00:00:00Z", "c", "d", 2, 2, "c"));
+	add(ps, mk("2026-01-01T00:00:00Z", "d", "", 1, 2, "d"));
+	g_assert_cmpuint(mld_postings_sort(ps), ==, 4);
+	assert_part(ps, 0, MLD_PART_PATCH, "b");
+	assert_part(ps, 1, MLD_PART_PATCH, "a");
+	/* Posting d is as old as its first patch, d. */
+	assert_part(ps, 2, MLD_PART_PATCH, "d");
+	assert_part(ps, 2, MLD_PART_COVER, "-");
+	g_assert_cmpuint(mld_postings_posting(ps, 2)->present, ==, 2);
+	assert_part(ps, 3, MLD_PART_PATCH, "undated");
 	g_assert_cmpstr(mld_postings_first_date(ps), ==,
 	    "2026-01-01T00:00:00Z");
 	g_assert_cmpstr(mld_postings_last_date(ps), ==,
@@ -99,16 +101,17 @@ test_order(void)
 	mld_postings_free(ps);
 }
 
-/* Records read by column name; other kinds and short records skipped. */
+/* Records read by column name; the period is that of patches and
+ * covers; short records skipped. */
 static void
 test_read(void)
 {
 	static const char text[] =
-	    "#kind\tn\tdate\tmsgid\tseries\tversion\ttotal\tauthor\tsubject"
+	    "#kind\tn\tdate\tmsgid\tparent\tversion\ttotal\tauthor\tsubject"
 	    "\ttitle\tbody\n"
-	    "patch\t2\t2026-01-01T00:00:00Z\tm2\ts\t1\t2\tA\tsecond\tt\tb\n"
-	    "reply\t1\t2026-01-09T00:00:00Z\tr\ts\t1\t2\tA\tre\tt\tb\n"
-	    "cover\t7\t2026-01-01T00:00:00Z\tc\ts\t1\t2\tA\tcover\tt\tb\n"
+	    "patch\t2\t2026-01-01T00:00:00Z\tm2\tc\t1\t2\tA\tsecond\tt\tb\n"
+	    "reply\t1\t2026-01-09T00:00:00Z\tr\tm2\t1\t2\tB\tre\tt\tb\n"
+	    "cover\t7\t2026-01-01T00:00:00Z\tc\t\t1\t2\tA\tcover\tt\tb\n"
 	    "patch\tshort\n";
 	FILE *f = fmemopen((void *)text, sizeof text - 1, "r");
 	struct mld_postings *ps = mld_postings_new(false);
@@ -125,7 +128,8 @@ test_read(void)
 	g_assert_cmpuint(e.n, ==, 0);
 	g_assert_cmpstr(e.subject, ==, "cover");
 	mld_entry_clear(&e);
-	g_assert_cmpuint(mld_postings_received(ps, 0, 2), ==, 1);
+	g_assert_cmpuint(mld_postings_posting(ps, 0)->present, ==, 1);
+	g_assert_cmpuint(mld_postings_posting(ps, 0)->replies, ==, 1);
 	g_assert_cmpstr(mld_postings_last_date(ps), ==,
 	    "2026-01-01T00:00:00Z");
 	mld_postings_free(ps);

@@ -101,6 +101,7 @@ render(struct mld_postings *ps, enum mld_format f)
 	    "kvm@example.org, \"Other, List\" <o@example.org>" };
 	struct mld_render *r = mld_render_new(f, &mail);
 	struct mld_seen seen;
+	enum mld_digest_list l;
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
@@ -109,7 +110,8 @@ render(struct mld_postings *ps, enum mld_format f)
 	g_assert_nonnull(out);
 	mld_seen_init(&seen);
 	mld_digest_head(&head, r, out);
-	mld_digest_list(ps, NULL, r, out);
+	for (l = MLD_LIST_PATCHES; l <= MLD_LIST_PULLS; l++)
+		mld_digest_list(ps, l, &seen, NULL, r, out);
 	mld_digest_messages(ps, &seen, NULL, r, out);
 	mld_digest_end(r, out);
 	g_assert_cmpint(fclose(out), ==, 0);
@@ -140,7 +142,7 @@ test_email(void)
 	struct mld_postings *ps = mld_postings_new(false);
 	struct mld_entry e = {
 		.date = "2026-01-01T00:00:00Z", .msgid = "p1@example.org",
-		.series = "p1@example.org",
+		.parent = "",
 		.subject = "[PATCH] Zo\xc3\xab's fix <b>",
 		.title = "Zo\xc3\xab's fix <b>", .author = "Zo\xc3\xab <z@x>",
 		.body = "Body with a very long line " "0123456789012345678901"

@@ -50,6 +50,7 @@ render(struct mld_postings *ps, enum mld_format f)
 	struct mld_render *r = mld_render_new(f, &mail);
 	struct mld_link link;
 	struct mld_seen seen;
+	enum mld_digest_list l;
 	char *text = NULL;
 	size_t len = 0, i;
 	FILE *out;
@@ -66,7 +67,8 @@ render(struct mld_postings *ps, enum mld_format f)
 		abort();
 	mld_seen_init(&seen);
 	mld_digest_head(&head, r, out);
-	mld_digest_list(ps, &link, r, out);
+	for (l = MLD_LIST_PATCHES; l <= MLD_LIST_PULLS; l++)
+		mld_digest_list(ps, l, &seen, &link, r, out);
 	mld_digest_messages(ps, &seen, &link, r, out);
 	mld_digest_end(r, out);
 	if (fclose(out) != 0)
