@@ -489,8 +489,12 @@ mld_digest_status(const struct mld_posting *p, const struct mld_seen *seen,
 
 	memset(st, 0, sizeof *st);
 	st->version = p->version;
-	st->total = p->total > 0 ? p->total : 1;
-	st->missing = p->present < st->total ? st->total - p->present : 0;
+	/* A pull request announces no patches. */
+	if (is_series(p)) {
+		st->total = p->total > 0 ? p->total : 1;
+		st->missing = p->present < st->total ?
+		    st->total - p->present : 0;
+	}
 	if (p->previous_version > 0) {
 		st->prev_version = p->previous_version;
 		st->prev_date = p->previous_date;

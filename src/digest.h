@@ -64,7 +64,8 @@ struct mld_digest_tally {
  * state.
  */
 struct mld_status {
-	unsigned version, total, missing;
+	unsigned version;
+	unsigned total, missing;	/* patches; 0 for a pull request */
 	unsigned prev_version;	/* 0: no earlier version known */
 	const char *prev_date;	/* YYYY-MM-DD of the earlier one, or NULL */
 	bool prev_seen;		/* it was in an earlier digest (the seen state) */

@@ -39,10 +39,12 @@ recs=$data/digest-basic.tsv
 	digestfmt header --list KVM "$recs"
 	digestfmt tally -d -n 2 "$data/tally-domains.txt"
 	digestfmt tally -n 2 "$data/tally-domains.txt"
+	digestfmt tally -r -n 2 "$data/tally-domains.txt"
 	digestfmt patches "$recs"
 } > "$T/parts"
 digestfmt digest --list KVM -n 2 --domains "$data/tally-domains.txt" \
-    --people "$data/tally-domains.txt" "$recs" > "$T/whole"
+    --people "$data/tally-domains.txt" \
+    --reviewers "$data/tally-domains.txt" "$recs" > "$T/whole"
 cmp_files "$T/whole" "$T/parts" "digest --format text is the parts in order"
 
 if command -v jq > /dev/null; then

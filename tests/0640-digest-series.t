@@ -6,7 +6,7 @@
 # names the digest that had the one before; and the digest of an mbox is
 # byte for byte the same whatever the order of its messages.
 . "$(dirname "$0")/lib.sh"
-plan 10
+plan 15
 
 d=$data/digest-series
 digestfmt patches "$data/series/review.tsv" > "$T/review"
@@ -15,6 +15,35 @@ seriesinfo "$data/series/review.tsv" > "$T/review.p"
 digestfmt patches -p "$T/review.p" "$data/series/review.tsv" > "$T/review.2"
 cmp_files "$T/review.2" "$d/review.expect" \
     "the same from seriesinfo's posting records"
+
+# The other forms say the same as the text.
+for f in markdown html json; do
+	digestfmt digest -F $f "$data/series/review.tsv" > "$T/review.$f"
+done
+# What follows each author in the lists, and the review lines.
+sed -n 's/^[^(]* (\(.*\))$/\1/p' "$T/review" > "$T/status.text"
+sed -n 's/^[0-9]*\. .*(<[^>]*>) (\(.*\))$/\1/p' "$T/review.markdown" |
+    sed 's/\\//g' > "$T/status.md"
+cmp_files "$T/status.md" "$T/status.text" \
+    "markdown: the author and status of each line of the three lists"
+grep -E '^(Reviewed|Acked|Tested|Nacked)-by: ' "$T/review" > "$T/names.text"
+sed -n 's/^- \(\(Reviewed\|Acked\|Tested\|Nacked\)-by: .*\)$/\1/p' \
+    "$T/review.markdown" | sed 's/\\//g' > "$T/names.md"
+cmp_files "$T/names.md" "$T/names.text" "markdown: the review lines"
+is "$(grep -o '<span class="badge [a-z]*">[^<]*' "$T/review.html" |
+    sed 's/.*">//' | tr '\n' '|')" \
+    "applied|4 replies|Reviewed-by 1|Acked-by 1|Tested-by 1|Nacked-by 1|applied|1 reply|applied|" \
+    "html: a badge for each part of the status"
+if command -v jq > /dev/null; then
+	is "$(jq -r '.pulls[] | "\(.subject) (\(.author)\(if .status.replies > 0 then ", \(.status.replies) repl\(if .status.replies == 1 then "y" else "ies" end)" else "" end)\(if .status.applied then ", applied" else "" end))"' "$T/review.json")" \
+	    "$(sed -n '/^===== Pull requests/,/^===== Patch Commit/p' "$T/review" |
+		grep '^\[')" "json: the pull requests of the text"
+	is "$(jq -r '.entries[].reviews[] | "\(.trailer): \(.name)"' \
+	    "$T/review.json")" "$(cat "$T/names.text")" \
+	    "json: the review lines of the text"
+else
+	skip "jq is not installed" 2
+fi
 
 # Week 1 has v4 (and a review of it), week 2 v5: the state says when v4
 # was in a digest.  Week 2's cover only repeats its patch: Skip.
