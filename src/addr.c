@@ -200,11 +200,29 @@ field_text(const char *s)
 }
 
 /*
+ * The address of mb as it was written in raw.  GMime decodes an IDNA
+ * domain ("xn--...") to Unicode as it parses; its encoded form, when raw
+ * holds it, is the address as it came.  An ASCII address is as written.
+ */
+static const char *
+as_written(InternetAddressMailbox *mb, const char *raw)
+{
+	const char *addr = internet_address_mailbox_get_addr(mb), *p, *idn;
+
+	for (p = addr; *p != '\0' && (unsigned char)*p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return addr;
+	idn = internet_address_mailbox_get_idn_addr(mb);
+	return idn != NULL && strstr(raw, idn) != NULL ? idn : addr;
+}
+
+/*
  * Flattens GMime's tree into l without recursion.  The depth was bounded
  * before the parse; should GMime still nest deeper, the list is refused.
  */
 static bool
-flatten(InternetAddressList *top, struct mld_addr_list *l)
+flatten(InternetAddressList *top, const char *raw, struct mld_addr_list *l)
 {
 	InternetAddressList *stack[MLD_ADDR_MAX_DEPTH + 1];
 	int at[MLD_ADDR_MAX_DEPTH + 1], d = 0;
@@ -222,8 +240,8 @@ flatten(InternetAddressList *top, struct mld_addr_list *l)
 		if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
 			add(l, MLD_ADDR_MAILBOX,
 			    field_text(internet_address_get_name(ia)),
-			    field_text(internet_address_mailbox_get_addr(
-			    INTERNET_ADDRESS_MAILBOX(ia))));
+			    field_text(as_written(INTERNET_ADDRESS_MAILBOX(ia),
+			    raw)));
 			continue;
 		}
 		if (!INTERNET_ADDRESS_IS_GROUP(ia))
@@ -265,7 +283,7 @@ parse_once(const char *s, struct mld_addr_list *l)
 	list = internet_address_list_parse(NULL, s);
 	if (list == NULL)
 		return MLD_ADDR_NONE;
-	ok = flatten(list, l);
+	ok = flatten(list, s, l);
 	g_object_unref(list);
 	if (!ok) {
 		list_empty(l);

@@ -29,8 +29,9 @@
  * both keep the author in X-Original-From or Reply-To, which is used.
  * When neither is there, only the " via ..." suffix of the name goes.
  *
- * Limits: domains are kept as written (no IDN conversion); a name is
- * decoded by GMime, whose RFC 2047 reading inside names is its own.
+ * Limits: domains are kept as written (an IDNA "xn--" domain is not
+ * decoded); a name is decoded by GMime, whose RFC 2047 reading inside
+ * names is its own.
  */
 #ifndef MLD_ADDR_H
 #define MLD_ADDR_H
