@@ -201,20 +201,44 @@ field_text(const char *s)
 
 /*
  * The address of mb as it was written in raw.  GMime decodes an IDNA
- * domain ("xn--...") to Unicode as it parses; its encoded form, when raw
- * holds it, is the address as it came.  An ASCII address is as written.
+ * domain ("xn--...") to Unicode as it parses: the domain as written is
+ * then found in raw after the same local part and '@'.  An ASCII
+ * address is as written.
  */
-static const char *
+static char *
 as_written(InternetAddressMailbox *mb, const char *raw)
 {
-	const char *addr = internet_address_mailbox_get_addr(mb), *p, *idn;
+	const char *addr = internet_address_mailbox_get_addr(mb);
+	const char *at = strrchr(addr, '@'), *p, *d, *e;
+	size_t n;
 
 	for (p = addr; *p != '\0' && (unsigned char)*p < 0x80; p++)
 		;
-	if (*p == '\0')
-		return addr;
-	idn = internet_address_mailbox_get_idn_addr(mb);
-	return idn != NULL && strstr(raw, idn) != NULL ? idn : addr;
+	if (*p == '\0' || at == NULL || at == addr)
+		return g_strdup(addr);
+	n = (size_t)(at + 1 - addr);
+	for (p = raw; (p = strstr(p, "@")) != NULL; p++) {
+		if ((size_t)(p + 1 - raw) < n ||
+		    memcmp(p + 1 - n, addr, n) != 0)
+			continue;
+		d = p + 1;
+		for (e = d; *e != '\0' && (unsigned char)*e < 0x80 &&
+		    strchr(" \t\r\n<>,;:()\"[]", *e) == NULL; e++)
+			;
+		if (e > d && (*e == '\0' || (unsigned char)*e < 0x80))
+			return g_strdup_printf("%.*s%.*s", (int)n, addr,
+			    (int)(e - d), d);
+	}
+	return g_strdup(addr);
+}
+
+static char *
+written_text(InternetAddressMailbox *mb, const char *raw)
+{
+	char *a = as_written(mb, raw), *t = field_text(a);
+
+	g_free(a);
+	return t;
 }
 
 /*
@@ -240,8 +264,7 @@ flatten(InternetAddressList *top, const char *raw, struct mld_addr_list *l)
 		if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
 			add(l, MLD_ADDR_MAILBOX,
 			    field_text(internet_address_get_name(ia)),
-			    field_text(as_written(INTERNET_ADDRESS_MAILBOX(ia),
-			    raw)));
+			    written_text(INTERNET_ADDRESS_MAILBOX(ia), raw));
 			continue;
 		}
 		if (!INTERNET_ADDRESS_IS_GROUP(ia))

@@ -628,11 +628,14 @@ from_poster(const struct mld_series *s, const struct post *po,
 	    m->author == c->contributor);
 }
 
+/* A record without an author (records are a public format) names no one. */
 static void
 add_pair(struct mld_series *s, uint32_t p, uint32_t what, const char *who)
 {
 	struct pair pr = { p - 1, what, who };
 
+	if (who == NULL || *who == '\0')
+		return;
 	g_array_append_val(s->pairs, pr);
 }
 
