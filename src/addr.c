@@ -202,9 +202,22 @@ field_text(const char *s)
 /*
  * The address of mb as it was written in raw.  GMime decodes an IDNA
  * domain ("xn--...") to Unicode as it parses: the domain as written is
- * then found in raw after the same local part and '@'.  An ASCII
+ * then the IDNA one found in raw after the same local part and '@'.  An ASCII
  * address is as written.
  */
+/* Whether the domain d[0..n) has a label in IDNA form ("xn--"). */
+static bool
+idna(const char *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 4 <= n; i++)
+		if ((i == 0 || d[i - 1] == '.') &&
+		    g_ascii_strncasecmp(d + i, "xn--", 4) == 0)
+			return true;
+	return false;
+}
+
 static char *
 as_written(InternetAddressMailbox *mb, const char *raw)
 {
@@ -225,7 +238,8 @@ as_written(InternetAddressMailbox *mb, const char *raw)
 		for (e = d; *e != '\0' && (unsigned char)*e < 0x80 &&
 		    strchr(" \t\r\n<>,;:()\"[]", *e) == NULL; e++)
 			;
-		if (e > d && (*e == '\0' || (unsigned char)*e < 0x80))
+		if (e > d && (*e == '\0' || (unsigned char)*e < 0x80) &&
+		    idna(d, (size_t)(e - d)))
 			return g_strdup_printf("%.*s%.*s", (int)n, addr,
 			    (int)(e - d), d);
 	}

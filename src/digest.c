@@ -479,6 +479,19 @@ names(const char *list)
 	return n;
 }
 
+/*
+ * A date from a record or the seen file, printed in every form as it
+ * is: an ISO 8601 date, or "" when it is anything else (records are a
+ * public format, and a seen file may be old or edited).
+ */
+static const char *
+iso_date(const char *s)
+{
+	if (s == NULL || s[strspn(s, "0123456789-T:Z")] != '\0')
+		return "";
+	return s;
+}
+
 void
 mld_digest_status(const struct mld_posting *p, const struct mld_seen *seen,
     struct mld_status *st)
@@ -497,7 +510,7 @@ mld_digest_status(const struct mld_posting *p, const struct mld_seen *seen,
 	}
 	if (p->previous_version > 0) {
 		st->prev_version = p->previous_version;
-		st->prev_date = p->previous_date;
+		st->prev_date = iso_date(p->previous_date);
 		st->resend = p->previous_version == p->version;
 	} else if (seen != NULL && *p->lineage != '\0') {
 		k = g_strconcat("lineage ", p->lineage, NULL);
@@ -505,7 +518,7 @@ mld_digest_status(const struct mld_posting *p, const struct mld_seen *seen,
 		if (had != NULL && sscanf(had, "v%u", &hv) == 1 &&
 		    hv < p->version && strchr(had, ' ') != NULL) {
 			st->prev_version = hv;
-			st->prev_date = strchr(had, ' ') + 1;
+			st->prev_date = iso_date(strchr(had, ' ') + 1);
 			st->prev_seen = true;
 		}
 		g_free(k);
