@@ -7,7 +7,6 @@
 #include "spool.h"
 #include "tool.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,22 +173,6 @@ mld_postings_add(struct mld_postings *ps, const struct mld_entry *e)
 	mld_series_add(ps->series, f);
 }
 
-/* A decimal field, or dflt when it is empty or not one. */
-static unsigned
-decimal(const char *s, unsigned dflt)
-{
-	char *end;
-	unsigned long v;
-
-	if (s == NULL || *s < '0' || *s > '9')
-		return dflt;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > 1000000)
-		return dflt;
-	return (unsigned)v;
-}
-
 /* The columns an entry is made of. */
 static const enum mld_col used[] = { MLD_COL_KIND, MLD_COL_DATE,
 	MLD_COL_MSGID, MLD_COL_VERSION, MLD_COL_N, MLD_COL_TOTAL,
@@ -239,9 +222,9 @@ take(struct mld_postings *ps, const struct mld_recin *in)
 		.title = (char *)f[MLD_COL_TITLE],
 		.author = (char *)f[MLD_COL_AUTHOR],
 		.body = (char *)f[MLD_COL_BODY],
-		.version = decimal(f[MLD_COL_VERSION], 1),
-		.n = cover ? 0 : decimal(f[MLD_COL_N], 1),
-		.total = decimal(f[MLD_COL_TOTAL], 1),
+		.version = mld_rec_decimal(f[MLD_COL_VERSION], 1),
+		.n = cover ? 0 : mld_rec_decimal(f[MLD_COL_N], 1),
+		.total = mld_rec_decimal(f[MLD_COL_TOTAL], 1),
 	};
 	if (!cover && e.n == 0)
 		e.n = 1;

@@ -7,6 +7,7 @@
 #include "tool.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -293,4 +294,19 @@ mld_recin_column(const struct mld_recin *in, const char *name, int dflt)
 		if (strcmp(g_ptr_array_index(in->header, i), name) == 0)
 			return (int)i;
 	return dflt;
+}
+
+unsigned
+mld_rec_decimal(const char *s, unsigned dflt)
+{
+	char *end;
+	unsigned long v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return dflt;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v > 1000000)
+		return dflt;
+	return (unsigned)v;
 }

@@ -78,4 +78,8 @@ const char *mld_recin_field(const struct mld_recin *in, unsigned i);
  */
 int mld_recin_column(const struct mld_recin *in, const char *name, int dflt);
 
+/* A field holding a decimal number up to 1,000,000, else dflt (an empty
+ * field, or one that is not such a number). */
+unsigned mld_rec_decimal(const char *s, unsigned dflt);
+
 #endif

@@ -11,7 +11,6 @@
 #include "addr.h"
 #include "tool.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,21 +119,6 @@ mld_series_free(struct mld_series *s)
 }
 
 /* ---- reading ---- */
-
-static unsigned
-decimal(const char *s, unsigned dflt)
-{
-	char *end;
-	unsigned long v;
-
-	if (s == NULL || *s < '0' || *s > '9')
-		return dflt;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > 1000000)
-		return dflt;
-	return (unsigned)v;
-}
 
 static enum mkind
 kind_of(const char *k)
@@ -325,9 +309,9 @@ mld_series_add(struct mld_series *s, const char *const f[MLD_NCOLS])
 	m.parent = intern(s, f[MLD_COL_PARENT]);
 	m.root = intern(s, f[MLD_COL_ROOT]);
 	m.author = intern(s, f[MLD_COL_AUTHOR]);
-	m.version = decimal(f[MLD_COL_VERSION], 1);
-	m.n = decimal(f[MLD_COL_N], 1);
-	m.total = decimal(f[MLD_COL_TOTAL], 1);
+	m.version = mld_rec_decimal(f[MLD_COL_VERSION], 1);
+	m.n = mld_rec_decimal(f[MLD_COL_N], 1);
+	m.total = mld_rec_decimal(f[MLD_COL_TOTAL], 1);
 	if (m.total == 0)
 		m.total = 1;
 	m.tagged = tagged(f[MLD_COL_PREFIX] ? f[MLD_COL_PREFIX] : "",
@@ -1276,7 +1260,7 @@ field(const struct mld_recin *in, enum mld_pcol c)
 static unsigned
 number(const struct mld_recin *in, enum mld_pcol c)
 {
-	return decimal(mld_recin_field(in, (unsigned)mld_recin_column(in,
+	return mld_rec_decimal(mld_recin_field(in, (unsigned)mld_recin_column(in,
 	    mld_pcolumns[c], (int)c)), 0);
 }
 
