@@ -301,6 +301,25 @@ mld_ident_read(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 	return ok;
 }
 
+/*
+ * A label of one bare word is an address as the tally wrote it (a
+ * nameless address is written alone), even one the parser reads no
+ * address in when it stands alone (a malformed domain read inside a
+ * group): it counts under itself.
+ */
+static bool
+count_bare(struct mld_tally *t, const char *label, uint64_t n)
+{
+	char *key;
+
+	if (*label == '\0' || strpbrk(label, " \t<>\",;:") != NULL)
+		return false;
+	key = g_ascii_strdown(label, -1);
+	mld_tally_add(t, key, "", n);
+	g_free(key);
+	return true;
+}
+
 bool
 mld_ident_merge(const struct mld_ident_cfg *cfg, struct mld_tally *t,
     FILE *f, const char *name)
@@ -329,7 +348,8 @@ mld_ident_merge(const struct mld_ident_cfg *cfg, struct mld_tally *t,
 
 			mld_tally_add(t, key, NULL, count);
 			g_free(key);
-		} else if ((r = mld_ident_count(cfg, t, label, count)) < 0) {
+		} else if ((r = mld_ident_count(cfg, t, label, count)) < 0 &&
+		    (r == MLD_IDENT_DEEP || !count_bare(t, label, count))) {
 			mld_warn_line(name, lineno, "%s, skipped",
 			    r == MLD_IDENT_DEEP ? "address list nested too deeply" :
 			    "no address");
