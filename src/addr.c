@@ -136,7 +136,23 @@ mld_addr_list_append(GString *out, const struct mld_addr_list *l)
 	}
 }
 
-/* Whether s[0..n) can stand as an addr-spec as it is. */
+/* Whether the domain d[0..n) has a label in IDNA form ("xn--"). */
+static bool
+idna(const char *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 4 <= n; i++)
+		if ((i == 0 || d[i - 1] == '.') &&
+		    g_ascii_strncasecmp(d + i, "xn--", 4) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether s[0..n) can stand as an addr-spec as it is.  An IDNA domain
+ * is left to GMime, which decodes it.
+ */
 static bool
 plain_addr(const char *s, size_t n)
 {
@@ -150,7 +166,8 @@ plain_addr(const char *s, size_t n)
 		if (!g_ascii_isalnum(s[i]) && strchr(".-_+=@", s[i]) == NULL)
 			return false;
 	return s[0] != '.' && s[n - 1] != '.' && strstr(s, "..") == NULL &&
-	    at[-1] != '.' && at[1] != '.';
+	    at[-1] != '.' && at[1] != '.' &&
+	    !idna(at + 1, (size_t)(s + n - at - 1));
 }
 
 bool
@@ -200,67 +217,11 @@ field_text(const char *s)
 }
 
 /*
- * The address of mb as it was written in raw.  GMime decodes an IDNA
- * domain ("xn--...") to Unicode as it parses: the domain as written is
- * then the IDNA one found in raw after the same local part and '@'.  An ASCII
- * address is as written.
- */
-/* Whether the domain d[0..n) has a label in IDNA form ("xn--"). */
-static bool
-idna(const char *d, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 4 <= n; i++)
-		if ((i == 0 || d[i - 1] == '.') &&
-		    g_ascii_strncasecmp(d + i, "xn--", 4) == 0)
-			return true;
-	return false;
-}
-
-static char *
-as_written(InternetAddressMailbox *mb, const char *raw)
-{
-	const char *addr = internet_address_mailbox_get_addr(mb);
-	const char *at = strrchr(addr, '@'), *p, *d, *e;
-	size_t n;
-
-	for (p = addr; *p != '\0' && (unsigned char)*p < 0x80; p++)
-		;
-	if (*p == '\0' || at == NULL || at == addr)
-		return g_strdup(addr);
-	n = (size_t)(at + 1 - addr);
-	for (p = raw; (p = strstr(p, "@")) != NULL; p++) {
-		if ((size_t)(p + 1 - raw) < n ||
-		    memcmp(p + 1 - n, addr, n) != 0)
-			continue;
-		d = p + 1;
-		for (e = d; *e != '\0' && (unsigned char)*e < 0x80 &&
-		    strchr(" \t\r\n<>,;:()\"[]", *e) == NULL; e++)
-			;
-		if (e > d && (*e == '\0' || (unsigned char)*e < 0x80) &&
-		    idna(d, (size_t)(e - d)))
-			return g_strdup_printf("%.*s%.*s", (int)n, addr,
-			    (int)(e - d), d);
-	}
-	return g_strdup(addr);
-}
-
-static char *
-written_text(InternetAddressMailbox *mb, const char *raw)
-{
-	char *a = as_written(mb, raw), *t = field_text(a);
-
-	g_free(a);
-	return t;
-}
-
-/*
  * Flattens GMime's tree into l without recursion.  The depth was bounded
  * before the parse; should GMime still nest deeper, the list is refused.
  */
 static bool
-flatten(InternetAddressList *top, const char *raw, struct mld_addr_list *l)
+flatten(InternetAddressList *top, struct mld_addr_list *l)
 {
 	InternetAddressList *stack[MLD_ADDR_MAX_DEPTH + 1];
 	int at[MLD_ADDR_MAX_DEPTH + 1], d = 0;
@@ -278,7 +239,8 @@ flatten(InternetAddressList *top, const char *raw, struct mld_addr_list *l)
 		if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
 			add(l, MLD_ADDR_MAILBOX,
 			    field_text(internet_address_get_name(ia)),
-			    written_text(INTERNET_ADDRESS_MAILBOX(ia), raw));
+			    field_text(internet_address_mailbox_get_addr(
+			    INTERNET_ADDRESS_MAILBOX(ia))));
 			continue;
 		}
 		if (!INTERNET_ADDRESS_IS_GROUP(ia))
@@ -320,7 +282,7 @@ parse_once(const char *s, struct mld_addr_list *l)
 	list = internet_address_list_parse(NULL, s);
 	if (list == NULL)
 		return MLD_ADDR_NONE;
-	ok = flatten(list, s, l);
+	ok = flatten(list, l);
 	g_object_unref(list);
 	if (!ok) {
 		list_empty(l);

@@ -29,9 +29,10 @@
  * both keep the author in X-Original-From or Reply-To, which is used.
  * When neither is there, only the " via ..." suffix of the name goes.
  *
- * Limits: domains are kept as written (an IDNA "xn--" domain is not
- * decoded); a name is decoded by GMime, whose RFC 2047 reading inside
- * names is its own.
+ * Limits: a domain is kept as written, but for an IDNA one ("xn--"),
+ * which GMime decodes to Unicode where it can, in every program alike;
+ * a name is decoded by GMime, whose RFC 2047 reading inside names is
+ * its own.
  */
 #ifndef MLD_ADDR_H
 #define MLD_ADDR_H

@@ -356,13 +356,13 @@ test_fast_path(void)
 		g_assert_cmpint(sa, ==, sb);
 		g_assert_cmpstr(a->str, ==, b->str);
 	}
-	/* GMime decodes an IDNA domain; the address stays as written. */
+	/* An IDNA domain is GMime's to read, fast paths or not. */
 	mld_fast_paths_set(false);
 	g_assert_cmpint(mld_addr_parse("A <a@xn--bcher-kva.de>", &slow), ==,
 	    MLD_ADDR_OK);
 	g_string_truncate(b, 0);
 	mld_addr_list_append(b, &slow);
-	g_assert_cmpstr(b->str, ==, "A <a@xn--bcher-kva.de>");
+	g_assert_cmpstr(b->str, ==, "A <a@b\xc3\xbc" "cher.de>");
 	mld_fast_paths_set(true);
 	mld_addr_list_clear(&fast);
 	mld_addr_list_clear(&slow);
