@@ -10,12 +10,11 @@
 #include "digest.h"
 #include "addr.h"
 #include "render.h"
+#include "tally.h"
 #include "text.h"
 #include "tool.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Case-folded, with each run of white space one space, trimmed. */
@@ -760,22 +759,13 @@ bool
 mld_digest_tally_add(struct mld_digest_tally *t, const char *s)
 {
 	struct mld_tally_row row;
-	const char *p = s;
-	char *end;
+	uint64_t count;
+	const char *label;
 
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p < '0' || *p > '9')
+	if (!mld_tally_parse_line(s, &count, &label))
 		return false;
-	errno = 0;
-	row.count = strtoull(p, &end, 10);
-	if (errno != 0 || (*end != ' ' && *end != '\t'))
-		return false;
-	while (*end == ' ' || *end == '\t')
-		end++;
-	if (*end == '\0')
-		return false;
-	row.name = g_strdup(end);
+	row.count = count;
+	row.name = g_strdup(label);
 	g_array_append_val(t->rows, row);
 	if (row.count > t->max)
 		t->max = row.count;
