@@ -14,6 +14,7 @@
 
 #include "fastpath.h"
 #include "header.h"
+#include "plainpart.h"
 
 /*
  * What GMime is given.  It costs about 500 bytes for each header line
@@ -295,24 +296,20 @@ convert(const char *charset, const guint8 *in, size_t n, GString *out)
 }
 
 /*
- * Content decoded and converted to UTF-8.  Text that is not in the
- * charset it declares is read as text of an unknown charset is, and the
- * caller told.
+ * Appends in[0..n), text in charset, to out in UTF-8.  Text that is not
+ * in the charset it declares is read as text of an unknown charset is,
+ * and the caller told.
  */
 static void
-decode(GMimeDataWrapper *content, const char *charset, GString *out,
+convert_text(const guint8 *in, size_t n, const char *charset, GString *out,
     struct mld_texts *t)
 {
-	GMimeStream *mem = g_mime_stream_mem_new();
-	GByteArray *bytes;
 	GString *conv = NULL;
 	char shown[41];
 
-	g_mime_data_wrapper_write_to_stream(content, mem);
-	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-	if (!is_utf8(charset) && bytes->len > 0) {
-		conv = g_string_sized_new(bytes->len);
-		switch (convert(charset, bytes->data, bytes->len, conv)) {
+	if (!is_utf8(charset) && n > 0) {
+		conv = g_string_sized_new(n);
+		switch (convert(charset, in, n, conv)) {
 		case -1:
 			charset_shown(charset, shown);
 			warn(t, "text not in its charset %s, read as UTF-8 "
@@ -329,9 +326,41 @@ decode(GMimeDataWrapper *content, const char *charset, GString *out,
 		    (const guint8 *)conv->str + conv->len);
 		g_string_free(conv, TRUE);
 	} else {
-		append_lf(out, bytes->data, bytes->data + bytes->len);
+		append_lf(out, in, in + n);
 	}
+}
+
+/* Content decoded and converted to UTF-8. */
+static void
+decode(GMimeDataWrapper *content, const char *charset, GString *out,
+    struct mld_texts *t)
+{
+	GMimeStream *mem = g_mime_stream_mem_new();
+	GByteArray *bytes;
+
+	g_mime_data_wrapper_write_to_stream(content, mem);
+	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	convert_text(bytes->data, bytes->len, charset, out, t);
 	g_object_unref(mem);
+}
+
+/*
+ * Makes the text out holds from offset start what a reader gets: valid
+ * UTF-8, and format=flowed undone.
+ */
+static void
+finish(GString *out, size_t start, bool flowed, bool delsp)
+{
+	GString *f;
+
+	repair_from(out, start);
+	if (!flowed)
+		return;
+	f = g_string_new(out->str + start);
+	mld_unflow(f, delsp);
+	g_string_truncate(out, start);
+	g_string_append_len(out, f->str, (gssize)f->len);
+	g_string_free(f, TRUE);
 }
 
 /*
@@ -347,7 +376,6 @@ part_text(GMimeObject *part, GString *out, struct mld_texts *t)
 	const char *charset = g_mime_content_type_get_parameter(ct, "charset");
 	const char *fmt = g_mime_content_type_get_parameter(ct, "format");
 	const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
-	GString *flowed;
 	size_t start;
 
 	if (content == NULL)
@@ -357,15 +385,30 @@ part_text(GMimeObject *part, GString *out, struct mld_texts *t)
 	start = out->len;
 	if (!mld_fast_paths() || !direct(content, charset, out))
 		decode(content, charset, out, t);
-	repair_from(out, start);
-	if (fmt != NULL && g_ascii_strcasecmp(fmt, "flowed") == 0) {
-		flowed = g_string_new(out->str + start);
-		mld_unflow(flowed, delsp != NULL &&
-		    g_ascii_strcasecmp(delsp, "yes") == 0);
-		g_string_truncate(out, start);
-		g_string_append_len(out, flowed->str, (gssize)flowed->len);
-		g_string_free(flowed, TRUE);
+	finish(out, start, fmt != NULL && g_ascii_strcasecmp(fmt, "flowed") == 0,
+	    delsp != NULL && g_ascii_strcasecmp(delsp, "yes") == 0);
+}
+
+/* The text of a message that is one plain text part (plainpart.h). */
+static void
+plain_text(struct mld_texts *t, const char *text, size_t len,
+    const struct mld_plain_part *pp)
+{
+	char *charset = NULL;
+
+	if (pp->charset != NULL)
+		charset = g_strndup(pp->charset, pp->charset_len);
+	if (pp->quoted) {
+		g_string_truncate(t->copy, 0);
+		mld_plain_unquote(text + pp->body, len - pp->body, t->copy);
+		convert_text((const guint8 *)t->copy->str, t->copy->len,
+		    charset, t->main, t);
+	} else {
+		convert_text((const guint8 *)text + pp->body, len - pp->body,
+		    charset, t->main, t);
 	}
+	finish(t->main, 0, pp->flowed, pp->delsp);
+	g_free(charset);
 }
 
 struct walk {
@@ -595,6 +638,7 @@ mld_message_texts(const char *text, size_t len, const struct mld_where *where,
 	const char *pro;
 	char *safe;
 	struct walk w = { t, false };
+	struct mld_plain_part plain;
 	size_t hl, end, lines = 0;
 
 	g_string_truncate(t->main, 0);
@@ -603,6 +647,13 @@ mld_message_texts(const char *text, size_t len, const struct mld_where *where,
 	/* Address fields that would make GMime recurse are blanked. */
 	if ((safe = mld_addr_defuse(text, len, where)) != NULL)
 		text = safe;
+	/* Most mail is one plain text part: no parse. */
+	if (mld_fast_paths() && mld_plain_part(text, len, HEADER_LINES_MAX,
+	    &plain)) {
+		plain_text(t, text, len, &plain);
+		g_free(safe);
+		return true;
+	}
 	hl = mld_header_len(text, len);
 	end = has_parts(text, hl) ? mime_end(text, hl, len, &lines) : len;
 	if (end < len)

@@ -36,7 +36,8 @@ struct mld_texts {
 	GString *extra;		/* other patch-bearing parts, concatenated */
 	GPtrArray *warnings;	/* what could not be read as it says, one
 				 * string each, for the caller to report */
-	GString *copy;		/* the message, when GMime reads a copy */
+	GString *copy;		/* the message, when GMime reads a copy;
+				 * or a body decoded without GMime */
 	struct _GMimeParser *parser;	/* reused for every message */
 	struct _GMimeParserOptions *options;
 };

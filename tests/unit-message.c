@@ -1,6 +1,7 @@
 /*
- * Unit tests for the body text of a message: the fast path that reads
- * plain text where GMime's stream holds it against GMime's own decoder,
+ * Unit tests for the body text of a message: the fast paths that read
+ * plain text without GMime's parse, or where GMime's stream holds it,
+ * against GMime's own decoder,
  * charsets and what cannot be converted, the bounds on what GMime reads,
  * MIME nesting and format=flowed.
  */
@@ -9,6 +10,7 @@
 #include "fastpath.h"
 #include "gmimeinit.h"
 #include "message.h"
+#include "plainpart.h"
 #include "tool.h"
 
 #define HDR "From: A <a@example.org>\nSubject: s\nMIME-Version: 1.0\n"
@@ -85,6 +87,148 @@ test_fast_path_agrees(void)
 		g_free(fast);
 		g_free(slow);
 	}
+}
+
+/* Whether both ways give the same texts and warnings for text. */
+static void
+agree(const char *text)
+{
+	char *fast, *slow;
+
+	mld_fast_paths_set(true);
+	fast = texts_of(text, strlen(text));
+	mld_fast_paths_set(false);
+	slow = texts_of(text, strlen(text));
+	mld_fast_paths_set(true);
+	if (strcmp(fast, slow) != 0)
+		g_test_message("message:\n%s", text);
+	g_assert_cmpstr(fast, ==, slow);
+	g_free(fast);
+	g_free(slow);
+}
+
+/*
+ * Every header the plain-part path reads or refuses, in every
+ * combination, with bodies that each encoding and charset changes: the
+ * texts and warnings are GMime's.
+ */
+static void
+test_plain_part_agrees(void)
+{
+	static const char *const types[] = { NULL,
+		"text/plain", "TEXT/Plain; CHARSET=UTF-8", "text/plain;",
+		"text/plain; charset=\"us-ascii\"", "text/x-patch; name=a.diff",
+		"text/plain;\n charset=iso-8859-1", "text/plain; charset=koi8-r",
+		"text/plain; charset=x-nonesuch", "text/plain; charset=\"\"",
+		"text/plain; format=flowed", "text/plain; format=Flowed; "
+		"delsp=Yes", "text/plain; format=flowed; format=fixed",
+		"text/plain; charset*=utf-8''x", "text/plain; charset=utf-8 (c)",
+		"text/plain; charset=\"=?utf-8?q?latin1?=\"",
+		"text/plain; charset=\"a\\\"b\"", "text/html", "text/plainx",
+		"text", "multipart/mixed; boundary=b", "message/rfc822",
+		"application/octet-stream", "text/plain charset=utf-8",
+		"text/plain; charset=utf-8; charset=latin1", "text/plain; =x",
+		"text/plain; name=\"a;b\"; charset=latin1" };
+	static const char *const encodings[] = { NULL, "7bit", " 8BIT ",
+		"binary", "quoted-printable", "Quoted-Printable", "base64",
+		"8bit (c)", "x-uuencode", "", "7bit\n 8bit" };
+	static const char *const dispositions[] = { NULL, "inline",
+		"INLINE; filename=\"a b\"", "attachment", "inline attachment",
+		"inline; filename*=x" };
+	static const char *const bodies[] = { "",
+		"plain\nlines\n", "caf\303\251 \351\r\nCRLF\r\n",
+		"soft=\nbreak=3D =C3=A9 =e9 =ZZ=\r\nend =", "one two \nthree\n"
+		"> q \n> r\n-- \nsig\n", "NUL \0 and =00 and =0", "=\n=\r" };
+	static const char *const extras[] = { "", "Content-Type: text/plain\n",
+		"Content-Transfer-Encoding: 8bit\n", "X-Bad Field: x\n",
+		"Content-Disposition: inline\n", "Content-Type: text/plain\r\n",
+		" folded first line\n", "Content-Language: en\n" };
+	GString *m = g_string_new(NULL);
+	size_t a, b, c, d, e;
+
+	for (a = 0; a < G_N_ELEMENTS(types); a++)
+	for (b = 0; b < G_N_ELEMENTS(encodings); b++)
+	for (c = 0; c < G_N_ELEMENTS(dispositions); c++)
+	for (d = 0; d < G_N_ELEMENTS(bodies); d++)
+	for (e = 0; e < G_N_ELEMENTS(extras); e++) {
+		/* The extra header lines with the first header only. */
+		if (e > 0 && (a > 0 || b > 0 || c > 0))
+			continue;
+		g_string_assign(m, e == 6 ? extras[e] : "");
+		g_string_append(m, "From: a@example.org\nSubject: s\n");
+		if (types[a] != NULL)
+			g_string_append_printf(m, "Content-Type: %s\n", types[a]);
+		if (encodings[b] != NULL)
+			g_string_append_printf(m, "Content-Transfer-Encoding: "
+			    "%s\n", encodings[b]);
+		if (dispositions[c] != NULL)
+			g_string_append_printf(m, "Content-Disposition: %s\n",
+			    dispositions[c]);
+		if (e != 6)
+			g_string_append(m, extras[e]);
+		g_string_append_printf(m, "\n%s", bodies[d]);
+		agree(m->str);
+	}
+	g_string_free(m, TRUE);
+}
+
+/* Whether text is read by the plain-part path. */
+static bool
+plain(const char *text)
+{
+	struct mld_plain_part pp;
+
+	return mld_plain_part(text, strlen(text), 2000, &pp);
+}
+
+/* The path takes what git send-email and mutt write, and nothing else. */
+static void
+test_plain_part_taken(void)
+{
+	g_assert_true(plain(HDR "\nbody\n"));
+	g_assert_true(plain(HDR "Content-Type: text/plain; charset=\"UTF-8\"\n"
+	    "Content-Transfer-Encoding: 8bit\n\nbody\n"));
+	g_assert_true(plain(HDR "Content-Type: text/plain; charset=us-ascii\n"
+	    "Content-Disposition: inline\n\nbody\n"));
+	g_assert_true(plain(HDR "Content-Type: text/plain; charset=iso-8859-1\n"
+	    "Content-Transfer-Encoding: quoted-printable\n\nbody\n"));
+	g_assert_true(plain("Subject: no body\n"));
+	g_assert_false(plain(HDR "Content-Type: multipart/signed; "
+	    "boundary=b\n\n--b\n"));
+	g_assert_false(plain(HDR "Content-Transfer-Encoding: base64\n\nYQ==\n"));
+	g_assert_false(plain(HDR "Content-Disposition: attachment\n\nbody\n"));
+	g_assert_false(plain(HDR "Content-Type: text/plain\nContent-Type: "
+	    "text/html\n\nbody\n"));
+	g_assert_false(plain("From a@b Mon Jan  1 00:00:00 2001\n" HDR "\nb\n"));
+	g_assert_false(plain("Subject: s\r\n\r\nbody\r\n"));
+	g_assert_false(plain(""));
+}
+
+static void
+test_unquote(void)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "plain", "plain" },
+		{ "soft=\nbreak", "softbreak" },
+		{ "crlf=\r\nsoft", "crlfsoft" },
+		{ "=3D=3d=C3=a9", "==\303\251" },
+		{ "=ZZ=4", "=ZZ" },
+		{ "==41", "==41" },
+		{ "=\rA", "=\rA" },
+		{ "end=", "end" },
+		{ "end=\r", "end" },
+	};
+	GString *s = g_string_new(NULL);
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_string_truncate(s, 0);
+		mld_plain_unquote(cases[i].in, strlen(cases[i].in), s);
+		g_assert_cmpstr(s->str, ==, cases[i].out);
+	}
+	g_string_free(s, TRUE);
 }
 
 static void
@@ -238,6 +382,9 @@ main(int argc, char **argv)
 	mld_gmime_init();
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/message/fast-path-agrees", test_fast_path_agrees);
+	g_test_add_func("/message/plain-part-agrees", test_plain_part_agrees);
+	g_test_add_func("/message/plain-part-taken", test_plain_part_taken);
+	g_test_add_func("/message/unquote", test_unquote);
 	g_test_add_func("/message/charsets", test_charsets);
 	g_test_add_func("/message/nesting", test_nesting);
 	g_test_add_func("/message/header-bound", test_header_bound);
