@@ -75,6 +75,19 @@ mld_rec_escape(GString *out, const char *s, size_t len)
 	g_string_truncate(out, (gsize)(o - out->str));
 }
 
+/* What an escape stands for: \\ \t \n \r; '\0' for no escape. */
+static char
+unescaped(char c)
+{
+	switch (c) {
+	case '\\': return '\\';
+	case 't': return '\t';
+	case 'n': return '\n';
+	case 'r': return '\r';
+	default: return '\0';
+	}
+}
+
 bool
 mld_rec_unescape(char *field)
 {
@@ -82,19 +95,13 @@ mld_rec_unescape(char *field)
 
 	if (r == NULL)
 		return true;
+	/* A byte at a time: a body has an escape a line, too many for a
+	 * call to strchr each. */
 	for (w = r; *r != '\0'; r++) {
-		if (*r != '\\') {
+		if (*r != '\\')
 			*w++ = *r;
-			continue;
-		}
-		switch (*++r) {
-		case '\\': *w++ = '\\'; break;
-		case 't': *w++ = '\t'; break;
-		case 'n': *w++ = '\n'; break;
-		case 'r': *w++ = '\r'; break;
-		default:
+		else if ((*w++ = unescaped(*++r)) == '\0')
 			return false;
-		}
 	}
 	*w = '\0';
 	return true;
@@ -175,7 +182,10 @@ mld_recin_init(struct mld_recin *in, FILE *f, const char *name)
 	memset(in, 0, sizeof *in);
 	in->f = f;
 	in->name = name;
+	/* Records run to megabytes: stdio's 4 KiB means a read() each. */
+	setvbuf(f, NULL, _IOFBF, 1 << 17);
 	in->fields = g_ptr_array_new();
+	in->escaped = g_byte_array_new();
 	in->header = g_ptr_array_new_with_free_func(g_free);
 }
 
@@ -199,6 +209,8 @@ mld_recin_close(struct mld_recin *in)
 	free(in->line);
 	if (in->fields != NULL)
 		g_ptr_array_free(in->fields, TRUE);
+	if (in->escaped != NULL)
+		g_byte_array_free(in->escaped, TRUE);
 	if (in->header != NULL)
 		g_ptr_array_free(in->header, TRUE);
 	memset(in, 0, sizeof *in);
@@ -234,11 +246,37 @@ remember_header(struct mld_recin *in, char *line)
 	in->headers++;
 }
 
+/*
+ * The first backslash of line[0..n) that does not start an escape (a
+ * TAB after it is the end of its field), or NULL.
+ */
+static const char *
+bad_escape(const char *line, size_t n)
+{
+	const char *p = line, *end = line + n;
+
+	for (; (p = memchr(p, '\\', (size_t)(end - p))) != NULL; p += 2)
+		if (unescaped(p[1]) == '\0')
+			return p;
+	return NULL;
+}
+
+/* The number of TABs in line before p. */
+static size_t
+count_tabs(const char *line, const char *p)
+{
+	size_t n = 0;
+
+	for (; line < p; line++)
+		n += *line == '\t';
+	return n;
+}
+
 enum mld_recin_status
 mld_recin_next(struct mld_recin *in)
 {
+	const char *bad;
 	ssize_t n;
-	unsigned i;
 
 	for (;;) {
 		errno = 0;
@@ -267,22 +305,42 @@ mld_recin_next(struct mld_recin *in)
 		}
 		break;
 	}
-	split(in, in->line);
-	for (i = 0; i < in->fields->len; i++) {
-		if (!mld_rec_unescape(g_ptr_array_index(in->fields, i))) {
-			mld_warn_line(in->name, in->lineno,
-			    "field %u: bad backslash escape, skipped", i + 1);
-			mld_count_skip();
-			return MLD_REC_BAD;
-		}
+	/* Checked now, unescaped when asked for: most readers want a few
+	 * short fields, not the body. */
+	if ((bad = bad_escape(in->line, (size_t)n)) != NULL) {
+		mld_warn_line(in->name, in->lineno,
+		    "field %zu: bad backslash escape, skipped",
+		    count_tabs(in->line, bad) + 1);
+		mld_count_skip();
+		return MLD_REC_BAD;
 	}
+	split(in, in->line);
+	g_byte_array_set_size(in->escaped, in->fields->len);
+	memset(in->escaped->data, 1, in->fields->len);
 	return MLD_REC_OK;
 }
 
 const char *
 mld_recin_field(const struct mld_recin *in, unsigned i)
 {
-	return i < in->fields->len ? g_ptr_array_index(in->fields, i) : NULL;
+	char *f;
+
+	if (i >= in->fields->len)
+		return NULL;
+	f = g_ptr_array_index(in->fields, i);
+	if (in->escaped->data[i]) {
+		mld_rec_unescape(f);
+		in->escaped->data[i] = 0;
+	}
+	return f;
+}
+
+const char *
+mld_recin_escaped(const struct mld_recin *in, unsigned i)
+{
+	if (i >= in->fields->len || !in->escaped->data[i])
+		return NULL;
+	return g_ptr_array_index(in->fields, i);
 }
 
 int

@@ -50,7 +50,8 @@ struct mld_recin {
 	uint64_t bytes;		/* read so far, newlines included */
 	char *line;
 	size_t cap;
-	GPtrArray *fields;	/* char *, into line, unescaped */
+	GPtrArray *fields;	/* char *, into line */
+	GByteArray *escaped;	/* per field: not yet unescaped */
 	GPtrArray *header;	/* char *, owned: names of the last '#' line */
 	uint64_t headers;	/* '#' lines read: a reader caching column
 				 * places looks them up again when it moves */
@@ -70,8 +71,18 @@ enum mld_recin_status {
 };
 /* Reads the next record, skipping (and remembering) '#' header lines. */
 enum mld_recin_status mld_recin_next(struct mld_recin *in);
-/* Field i of the current record (0-based), or NULL past the last one. */
+/*
+ * Field i of the current record (0-based), unescaped, or NULL past the
+ * last one.  A field is unescaped in place when first asked for: a
+ * reader takes it through here, never from in->fields.
+ */
 const char *mld_recin_field(const struct mld_recin *in, unsigned i);
+/*
+ * Field i as written, its escapes kept (mld_recin_next found them
+ * valid), for a reader that looks through a long field for a few lines:
+ * NULL past the last field, or once mld_recin_field has unescaped it.
+ */
+const char *mld_recin_escaped(const struct mld_recin *in, unsigned i);
 /*
  * Index of the column named `name` in the last header line, or `dflt`
  * when there is no header or it has no such column.

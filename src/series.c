@@ -66,6 +66,7 @@ struct mld_series {
 	GHashTable *ids;	/* msgid -> 1 + index in msgs */
 	GHashTable *absent;	/* sender/version/total/parent -> 1 + post */
 	GStringChunk *strings;
+	GString *line;		/* a reply's line, unescaped */
 	uint64_t headers;	/* the header the column places are of */
 	int cols[MLD_NCOLS];
 	unsigned notices;
@@ -85,6 +86,7 @@ mld_series_new(void)
 	s->absent = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
 	s->strings = g_string_chunk_new(1 << 16);
+	s->line = g_string_new(NULL);
 	s->headers = UINT64_MAX;
 	return s;
 }
@@ -115,6 +117,7 @@ mld_series_free(struct mld_series *s)
 	g_hash_table_destroy(s->ids);
 	g_hash_table_destroy(s->absent);
 	g_string_chunk_free(s->strings);
+	g_string_free(s->line, TRUE);
 	g_free(s);
 }
 
@@ -203,22 +206,44 @@ applied_line(const char *l, size_t n)
 	return false;
 }
 
-/* Whether a reply's text (quoted lines aside) says it was applied. */
+/* Whether a line opening with c may be one applied_line takes. */
 static bool
-says_applied(const char *body)
+may_say_applied(char c)
 {
-	const char *p = body, *nl;
-	size_t n;
-
-	for (; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		n = (size_t)(nl - p);
-		if (n > 0 && *p != '>' && applied_line(p, n))
-			return true;
+	switch (g_ascii_tolower(c)) {
+	case 't': case 'a': case 'q': case 'p': case ' ': case '\t':
+		return true;
+	default:
+		return false;
 	}
-	return false;
+}
+
+/*
+ * Whether a reply's text (quoted lines aside) says it was applied.  The
+ * text is as a record holds it, escaped (record.h): a line ends at the
+ * escape \n, and only a line that may say it is unescaped, into line.
+ */
+static bool
+says_applied(const char *body, GString *line)
+{
+	const char *p = body, *e, *end;
+
+	for (;; p = e + 2) {
+		for (e = p; (e = strchr(e, '\\')) != NULL && e[1] != 'n';
+		    e += 2)
+			;
+		end = e != NULL ? e : p + strlen(p);
+		/* Most lines are quoted or open with another word. */
+		if (end > p && (*p == '\\' || may_say_applied(*p))) {
+			g_string_truncate(line, 0);
+			g_string_append_len(line, p, end - p);
+			if (mld_rec_unescape(line->str) &&
+			    applied_line(line->str, strlen(line->str)))
+				return true;
+		}
+		if (e == NULL)
+			return false;
+	}
 }
 
 /* The Reviewed-by, Acked-by, Tested-by and Nacked-by lines of trailers. */
@@ -266,10 +291,13 @@ copy(struct mld_series *s, const char *v)
 	    g_string_chunk_insert(s->strings, v) : NULL;
 }
 
+static void add(struct mld_series *s, const char *const f[MLD_NCOLS],
+    const char *body);
+
 void
 mld_series_take(struct mld_series *s, const struct mld_recin *in)
 {
-	const char *f[MLD_NCOLS];
+	const char *f[MLD_NCOLS], *body = NULL;
 	unsigned c;
 
 	if (in->headers != s->headers) {
@@ -278,9 +306,14 @@ mld_series_take(struct mld_series *s, const struct mld_recin *in)
 			    in->header->len > 0 ? -1 : (int)c);
 		s->headers = in->headers;
 	}
+	/* The body is read for a reply's applied mark only: it is most of
+	 * the bytes, and read as it is written, escaped. */
 	for (c = 0; c < MLD_NCOLS; c++)
-		f[c] = s->cols[c] < 0 ? NULL :
+		f[c] = s->cols[c] < 0 || c == MLD_COL_BODY ? NULL :
 		    mld_recin_field(in, (unsigned)s->cols[c]);
+	if (s->cols[MLD_COL_BODY] >= 0 && f[MLD_COL_KIND] != NULL &&
+	    kind_of(f[MLD_COL_KIND]) == K_REPLY)
+		body = mld_recin_escaped(in, (unsigned)s->cols[MLD_COL_BODY]);
 	/* Records made before the parent column: the series key stands
 	 * for the message answered, when it is another's. */
 	if (s->cols[MLD_COL_PARENT] < 0 && f[MLD_COL_SERIES] != NULL &&
@@ -292,11 +325,26 @@ mld_series_take(struct mld_series *s, const struct mld_recin *in)
 		mld_count_skip();
 		return;
 	}
-	mld_series_add(s, f);
+	add(s, f, body);
 }
 
 void
 mld_series_add(struct mld_series *s, const char *const f[MLD_NCOLS])
+{
+	GString *body = NULL;
+
+	if (f[MLD_COL_BODY] != NULL) {
+		body = g_string_new(NULL);
+		mld_rec_escape(body, f[MLD_COL_BODY], strlen(f[MLD_COL_BODY]));
+	}
+	add(s, f, body != NULL ? body->str : NULL);
+	if (body != NULL)
+		g_string_free(body, TRUE);
+}
+
+/* Takes a record, its body (read only from a reply) escaped. */
+static void
+add(struct mld_series *s, const char *const f[MLD_NCOLS], const char *body)
 {
 	struct msg m = { 0 };
 	char *rt;
@@ -341,8 +389,7 @@ mld_series_add(struct mld_series *s, const char *const f[MLD_NCOLS])
 	case K_REPLY:
 		m.diff = f[MLD_COL_DIFFSTAT] != NULL &&
 		    *f[MLD_COL_DIFFSTAT] != '\0';
-		m.applied = f[MLD_COL_BODY] != NULL &&
-		    says_applied(f[MLD_COL_BODY]);
+		m.applied = body != NULL && says_applied(body, s->line);
 		rt = f[MLD_COL_TRAILERS] != NULL ?
 		    review_trailers(f[MLD_COL_TRAILERS]) : NULL;
 		m.trailers = copy(s, rt);
@@ -755,35 +802,59 @@ take_notices(struct mld_series *s)
 
 /* ---- versions ---- */
 
+/* The words of a normalized title, which are split by single spaces. */
+static unsigned
+words(const char *t)
+{
+	unsigned n = *t != '\0';
+
+	for (; *t != '\0'; t++)
+		n += *t == ' ';
+	return n;
+}
+
+/* Whether the words at a and b (each up to a space or the end) agree. */
+static bool
+same_word(const char *a, const char *b)
+{
+	for (; *a == *b && *a != ' ' && *a != '\0'; a++, b++)
+		;
+	return (*a == ' ' || *a == '\0') && (*b == ' ' || *b == '\0');
+}
+
+/* The word after the one at t, or NULL after the last. */
+static const char *
+next_word(const char *t)
+{
+	const char *sp = strchr(t, ' ');
+
+	return sp != NULL ? sp + 1 : NULL;
+}
+
 /* Whether two normalized titles differ in at most one word. */
 static bool
 similar(const char *a, const char *b)
 {
-	gchar **x = g_strsplit(a, " ", -1), **y = g_strsplit(b, " ", -1);
-	guint nx = g_strv_length(x), ny = g_strv_length(y), i, j, diff = 0;
-	gchar **l = nx >= ny ? x : y, **sh = nx >= ny ? y : x;
-	guint nl = MAX(nx, ny), ns = MIN(nx, ny);
-	bool r = false;
+	unsigned na = words(a), nb = words(b), diff = 0;
+	const char *l = na >= nb ? a : b, *sh = na >= nb ? b : a;
+	unsigned nl = MAX(na, nb), ns = MIN(na, nb);
 
-	if (ns >= 3 && nl - ns <= 1) {
-		if (nl == ns) {
-			for (i = 0; i < nl; i++)
-				diff += strcmp(l[i], sh[i]) != 0;
-			r = diff <= 1;
-		} else {
-			/* One word dropped from the longer. */
-			for (i = j = 0; i < nl && j < ns; i++) {
-				if (strcmp(l[i], sh[j]) == 0)
-					j++;
-				else if (++diff > 1)
-					break;
-			}
-			r = j == ns;
-		}
+	if (ns < 3 || nl - ns > 1)
+		return false;
+	if (nl == ns) {
+		for (; l != NULL; l = next_word(l), sh = next_word(sh))
+			if (!same_word(l, sh) && ++diff > 1)
+				return false;
+		return true;
 	}
-	g_strfreev(x);
-	g_strfreev(y);
-	return r;
+	/* One word dropped from the longer. */
+	for (; l != NULL && sh != NULL; l = next_word(l)) {
+		if (same_word(l, sh))
+			sh = next_word(sh);
+		else if (++diff > 1)
+			return false;
+	}
+	return sh == NULL;
 }
 
 static bool

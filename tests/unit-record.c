@@ -96,14 +96,68 @@ test_round_trip(void)
 	g_assert_cmpint(mld_recin_column(&in, "nope", 7), ==, 7);
 	g_assert_cmpstr(mld_recin_field(&in, 0), ==, f1);
 	g_assert_cmpstr(mld_recin_field(&in, 1), ==, "");
+	/* As written until it is asked for, then unescaped for good. */
+	g_assert_cmpstr(mld_recin_escaped(&in, 2), ==, "line 1\\n\\tline 2"
+	    "\\\\n");
 	g_assert_cmpstr(mld_recin_field(&in, 2), ==, f3);
+	g_assert_cmpstr(mld_recin_field(&in, 2), ==, f3);
+	g_assert_null(mld_recin_escaped(&in, 2));
 	g_assert_null(mld_recin_field(&in, 3));
+	g_assert_null(mld_recin_escaped(&in, 3));
 	g_assert_cmpint(mld_recin_next(&in), ==, MLD_REC_OK);
 	g_assert_cmpstr(mld_recin_field(&in, 0), ==, "18446744073709551615");
 	g_assert_cmpuint(in.lineno, ==, 3);
 	g_assert_cmpint(mld_recin_next(&in), ==, MLD_REC_EOF);
 	mld_recin_close(&in);
 	unlink(path);
+}
+
+/*
+ * A bad escape anywhere skips its record, naming the field, before any
+ * field is asked for; the records around it are read.
+ */
+#define BAD "bad backslash escape, skipped\n"
+
+static void
+test_reader_bad_escape(void)
+{
+	static const char *const lines[] = { "a\\tb\tc\\\\\td\n",
+		"a\tb\\q\tc\n", "a\tb\tc\\\n", "a\\\tb\n", "ok\\n\n" };
+	static const int want[] = { MLD_REC_OK, MLD_REC_BAD, MLD_REC_BAD,
+		MLD_REC_BAD, MLD_REC_OK };
+	char path[] = "/tmp/mld-record-XXXXXX", errpath[] =
+	    "/tmp/mld-record-err-XXXXXX", *said, *expected;
+	int fd = mkstemp(path), efd = mkstemp(errpath), saved = dup(2);
+	FILE *f = fdopen(fd, "w");
+	struct mld_recin in;
+	size_t i;
+
+	g_assert_nonnull(f);
+	for (i = 0; i < G_N_ELEMENTS(lines); i++)
+		fputs(lines[i], f);
+	fclose(f);
+	g_assert_true(mld_recin_open(&in, path));
+	fflush(stderr);
+	dup2(efd, 2);
+	for (i = 0; i < G_N_ELEMENTS(lines); i++)
+		g_assert_cmpint(mld_recin_next(&in), ==, want[i]);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	g_assert_cmpstr(mld_recin_field(&in, 0), ==, "ok\n");
+	g_assert_cmpint(mld_recin_next(&in), ==, MLD_REC_EOF);
+	g_assert_true(g_file_get_contents(errpath, &said, NULL, NULL));
+	expected = g_strdup_printf("unit-record: %s: line 2: field 2: %s"
+	    "unit-record: %s: line 3: field 3: %s"
+	    "unit-record: %s: line 4: field 1: %s", path, BAD, path, BAD,
+	    path, BAD);
+	g_assert_cmpstr(said, ==, expected);
+	g_free(said);
+	g_free(expected);
+	mld_recin_close(&in);
+	close(efd);
+	unlink(path);
+	unlink(errpath);
 }
 
 int
@@ -115,5 +169,6 @@ main(int argc, char **argv)
 	g_test_add_func("/record/escape-words", test_escape_words);
 	g_test_add_func("/record/bad-escape", test_bad_escape);
 	g_test_add_func("/record/round-trip", test_round_trip);
+	g_test_add_func("/record/reader-bad-escape", test_reader_bad_escape);
 	return g_test_run();
 }
