@@ -186,6 +186,7 @@ mld_recin_init(struct mld_recin *in, FILE *f, const char *name)
 	setvbuf(f, NULL, _IOFBF, 1 << 17);
 	in->fields = g_ptr_array_new();
 	in->escaped = g_byte_array_new();
+	in->unchecked_at = -1;
 	in->header = g_ptr_array_new_with_free_func(g_free);
 }
 
@@ -261,21 +262,34 @@ bad_escape(const char *line, size_t n)
 	return NULL;
 }
 
-/* The number of TABs in line before p. */
-static size_t
-count_tabs(const char *line, const char *p)
+/*
+ * The first field of the record just split, of the line's n bytes, with
+ * a bad escape (1-based), or 0 when there is none.  The unchecked
+ * column is left to its reader.
+ */
+static unsigned
+bad_field(const struct mld_recin *in, size_t n)
 {
-	size_t n = 0;
+	const char *f, *end;
+	unsigned i, nf = in->fields->len;
 
-	for (; line < p; line++)
-		n += *line == '\t';
-	return n;
+	for (i = 0; i < nf; i++) {
+		if ((int)i == in->unchecked_at)
+			continue;
+		f = g_ptr_array_index(in->fields, i);
+		end = i + 1 < nf ?
+		    (const char *)g_ptr_array_index(in->fields, i + 1) - 1 :
+		    in->line + n;
+		if (bad_escape(f, (size_t)(end - f)) != NULL)
+			return i + 1;
+	}
+	return 0;
 }
 
 enum mld_recin_status
 mld_recin_next(struct mld_recin *in)
 {
-	const char *bad;
+	unsigned bad;
 	ssize_t n;
 
 	for (;;) {
@@ -307,14 +321,18 @@ mld_recin_next(struct mld_recin *in)
 	}
 	/* Checked now, unescaped when asked for: most readers want a few
 	 * short fields, not the body. */
-	if ((bad = bad_escape(in->line, (size_t)n)) != NULL) {
+	split(in, in->line);
+	if (in->headers != in->unchecked_headers) {
+		in->unchecked_at = in->unchecked == NULL ? -1 :
+		    mld_recin_column(in, in->unchecked, in->unchecked_dflt);
+		in->unchecked_headers = in->headers;
+	}
+	if ((bad = bad_field(in, (size_t)n)) != 0) {
 		mld_warn_line(in->name, in->lineno,
-		    "field %zu: bad backslash escape, skipped",
-		    count_tabs(in->line, bad) + 1);
+		    "field %u: bad backslash escape, skipped", bad);
 		mld_count_skip();
 		return MLD_REC_BAD;
 	}
-	split(in, in->line);
 	g_byte_array_set_size(in->escaped, in->fields->len);
 	memset(in->escaped->data, 1, in->fields->len);
 	return MLD_REC_OK;
@@ -333,6 +351,14 @@ mld_recin_field(const struct mld_recin *in, unsigned i)
 		in->escaped->data[i] = 0;
 	}
 	return f;
+}
+
+void
+mld_recin_unchecked(struct mld_recin *in, const char *column, int dflt)
+{
+	in->unchecked = column;
+	in->unchecked_dflt = dflt;
+	in->unchecked_headers = UINT64_MAX;
 }
 
 const char *

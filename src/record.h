@@ -52,6 +52,9 @@ struct mld_recin {
 	size_t cap;
 	GPtrArray *fields;	/* char *, into line */
 	GByteArray *escaped;	/* per field: not yet unescaped */
+	const char *unchecked;	/* the column mld_recin_unchecked names */
+	int unchecked_dflt, unchecked_at;
+	uint64_t unchecked_headers;	/* the header unchecked_at is of */
 	GPtrArray *header;	/* char *, owned: names of the last '#' line */
 	uint64_t headers;	/* '#' lines read: a reader caching column
 				 * places looks them up again when it moves */
@@ -69,7 +72,11 @@ enum mld_recin_status {
 	MLD_REC_BAD = -1,	/* bad escape: reported, counted, skip it */
 	MLD_REC_ERROR = -2,	/* read error: reported, stop */
 };
-/* Reads the next record, skipping (and remembering) '#' header lines. */
+/*
+ * Reads the next record, skipping (and remembering) '#' header lines.
+ * A record with a NUL byte or a bad escape (in a column not left
+ * unchecked) is reported and counted: MLD_REC_BAD.
+ */
 enum mld_recin_status mld_recin_next(struct mld_recin *in);
 /*
  * Field i of the current record (0-based), unescaped, or NULL past the
@@ -78,11 +85,18 @@ enum mld_recin_status mld_recin_next(struct mld_recin *in);
  */
 const char *mld_recin_field(const struct mld_recin *in, unsigned i);
 /*
- * Field i as written, its escapes kept (mld_recin_next found them
- * valid), for a reader that looks through a long field for a few lines:
- * NULL past the last field, or once mld_recin_field has unescaped it.
+ * Field i as written, its escapes kept, for a reader that looks through
+ * a long field for a few lines: NULL past the last field, or once
+ * mld_recin_field has unescaped it.
  */
 const char *mld_recin_escaped(const struct mld_recin *in, unsigned i);
+/*
+ * Leaves the escapes of one column (by name, at dflt without a header
+ * line) unchecked by mld_recin_next: a bad one there does not skip the
+ * record.  For a reader that takes that column with mld_recin_escaped
+ * alone, or not at all, and so copes with a bad escape itself.
+ */
+void mld_recin_unchecked(struct mld_recin *in, const char *column, int dflt);
 /*
  * Index of the column named `name` in the last header line, or `dflt`
  * when there is no header or it has no such column.

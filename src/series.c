@@ -218,10 +218,21 @@ may_say_applied(char c)
 	}
 }
 
+/* The escape \n that ends the line at p, else NULL. */
+static const char *
+line_end(const char *p)
+{
+	for (; (p = strchr(p, '\\')) != NULL; p += 2)
+		if (p[1] == 'n' || p[1] == '\0')
+			return p[1] == 'n' ? p : NULL;
+	return NULL;
+}
+
 /*
  * Whether a reply's text (quoted lines aside) says it was applied.  The
- * text is as a record holds it, escaped (record.h): a line ends at the
- * escape \n, and only a line that may say it is unescaped, into line.
+ * text is as a record holds it, escaped (record.h) and not checked: a
+ * line ends at the escape \n, and only a line that may say it is
+ * unescaped, into line; one with a bad escape says nothing.
  */
 static bool
 says_applied(const char *body, GString *line)
@@ -229,9 +240,7 @@ says_applied(const char *body, GString *line)
 	const char *p = body, *e, *end;
 
 	for (;; p = e + 2) {
-		for (e = p; (e = strchr(e, '\\')) != NULL && e[1] != 'n';
-		    e += 2)
-			;
+		e = line_end(p);
 		end = e != NULL ? e : p + strlen(p);
 		/* Most lines are quoted or open with another word. */
 		if (end > p && (*p == '\\' || may_say_applied(*p))) {
@@ -404,6 +413,10 @@ mld_series_read(struct mld_series *s, struct mld_recin *in)
 {
 	enum mld_recin_status st;
 
+	/* The body is looked through, escaped, for a reply's applied mark
+	 * alone: its bytes are most of a record, and a bad escape there
+	 * only keeps a line from saying it. */
+	mld_recin_unchecked(in, mld_columns[MLD_COL_BODY], MLD_COL_BODY);
 	while ((st = mld_recin_next(in)) != MLD_REC_EOF) {
 		if (st == MLD_REC_ERROR)
 			return false;

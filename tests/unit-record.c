@@ -1,4 +1,5 @@
 /* Unit tests for the line-record writer and reader. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -160,6 +161,41 @@ test_reader_bad_escape(void)
 	unlink(errpath);
 }
 
+/* A column left unchecked keeps its record whatever its escapes. */
+static void
+test_reader_unchecked(void)
+{
+	char path[] = "/tmp/mld-record-XXXXXX";
+	int fd = mkstemp(path), null = open("/dev/null", O_WRONLY), saved;
+	FILE *f = fdopen(fd, "w");
+	struct mld_recin in;
+
+	g_assert_nonnull(f);
+	fputs("#kind\tbody\tparent\nreply\tbad \\q\tp@x\n"
+	    "reply\tok\tp\\q@x\n#body\tkind\nbad \\q\treply\n", f);
+	fclose(f);
+	g_assert_true(mld_recin_open(&in, path));
+	mld_recin_unchecked(&in, "body", 1);
+	g_assert_cmpint(mld_recin_next(&in), ==, MLD_REC_OK);
+	g_assert_cmpstr(mld_recin_escaped(&in, 1), ==, "bad \\q");
+	g_assert_cmpstr(mld_recin_field(&in, 2), ==, "p@x");
+	/* Another column is checked as ever (the warning is test_reader_
+	 * bad_escape's to check). */
+	fflush(stderr);
+	saved = dup(2);
+	dup2(null, 2);
+	g_assert_cmpint(mld_recin_next(&in), ==, MLD_REC_BAD);
+	dup2(saved, 2);
+	close(saved);
+	close(null);
+	/* The column is found by name in each header line. */
+	g_assert_cmpint(mld_recin_next(&in), ==, MLD_REC_OK);
+	g_assert_cmpstr(mld_recin_escaped(&in, 0), ==, "bad \\q");
+	g_assert_cmpint(mld_recin_next(&in), ==, MLD_REC_EOF);
+	mld_recin_close(&in);
+	unlink(path);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -170,5 +206,6 @@ main(int argc, char **argv)
 	g_test_add_func("/record/bad-escape", test_bad_escape);
 	g_test_add_func("/record/round-trip", test_round_trip);
 	g_test_add_func("/record/reader-bad-escape", test_reader_bad_escape);
+	g_test_add_func("/record/reader-unchecked", test_reader_unchecked);
 	return g_test_run();
 }
