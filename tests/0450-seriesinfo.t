@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$data/series" || exit 1
 set -- *.tsv
-plan $(($# * 4 + 14))
+plan $(($# * 4 + 18))
 
 # reorder HOW FILE: the header line, then the records reversed or shuffled.
 reorder() {
@@ -76,6 +76,14 @@ reviewers_agree() {
 	test -s "$T/r.want" && cmp -s "$T/r.got" "$T/r.want"
 }
 
+seriesinfo -R "$T/rv.R" review.tsv > "$T/rv.p"
+cmp_files "$T/rv.p" review.expect "-R: the postings on stdout as ever"
+seriesinfo -r review.tsv > "$T/rv.r"
+cmp_files "$T/rv.R" "$T/rv.r" "-R: the file holds what -r writes"
+seriesinfo -R "$T/no/such/dir" review.tsv > "$T/rv.bad" 2> "$T/rv.err"
+is "$?:$(wc -c < "$T/rv.bad")" "1:0" "-R: a file that cannot be made: exit 1, nothing written"
+is "$(cat "$T/rv.err")" "seriesinfo: $T/no/such/dir: No such file or directory" \
+    "-R: a file that cannot be made: named"
 check "review: every patch and cover in one posting" in_one_posting review.tsv
 check "review: reviewer tally = awk over the replies" reviewers_agree review.tsv
 
