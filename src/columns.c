@@ -25,6 +25,7 @@ const char *const mld_columns[MLD_NCOLS + 1] = {
 	[MLD_COL_PARENT] = "parent",
 	[MLD_COL_ROOT] = "root",
 	[MLD_COL_CHANGEID] = "changeid",
+	[MLD_COL_APPLIED] = "applied",
 	[MLD_NCOLS] = NULL,
 };
 

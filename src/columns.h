@@ -29,6 +29,7 @@ enum mld_col {
 	MLD_COL_PARENT,		/* the Message-ID it answers (In-Reply-To) */
 	MLD_COL_ROOT,		/* its thread's first message (References) */
 	MLD_COL_CHANGEID,	/* b4's change-id of the series, or empty */
+	MLD_COL_APPLIED,	/* a reply's line saying it was applied */
 	MLD_NCOLS
 };
 

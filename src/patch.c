@@ -8,6 +8,7 @@
 #include <gmime/gmime.h>
 
 #include "addr.h"
+#include "applied.h"
 #include "body.h"
 #include "columns.h"
 #include "date.h"
@@ -109,6 +110,7 @@ mld_patch_init(struct mld_patch *p)
 	p->diffstat = g_string_new(NULL);
 	p->trailers = g_string_new(NULL);
 	p->body = g_string_new(NULL);
+	p->applied = g_string_new(NULL);
 }
 
 /* Empties p for the next message, keeping its buffers. */
@@ -133,6 +135,7 @@ patch_reset(struct mld_patch *p)
 	g_string_truncate(p->diffstat, 0);
 	g_string_truncate(p->trailers, 0);
 	g_string_truncate(p->body, 0);
+	g_string_truncate(p->applied, 0);
 }
 
 void
@@ -142,6 +145,7 @@ mld_patch_free(struct mld_patch *p)
 	g_string_free(p->diffstat, TRUE);
 	g_string_free(p->trailers, TRUE);
 	g_string_free(p->body, TRUE);
+	g_string_free(p->applied, TRUE);
 }
 
 const char *
@@ -497,6 +501,9 @@ read_body(struct mld_analyser *a, const struct mld_subject *s,
 		whole_excerpt(t, ib->end, d.start, p->body);
 	else
 		mld_body_excerpt(t->str, ib->end, d.start, p->body);
+	/* What the series stage reads of a reply's text. */
+	if (p->kind == MLD_KIND_REPLY)
+		mld_applied_find(p->body->str, p->body->len, p->applied);
 	/* The summary the sender wrote, else the one the diff implies. */
 	if (mld_diffstat_find(p->body->str, p->body->len, &sum, &n))
 		g_string_append_len(p->diffstat, sum, (gssize)n);
@@ -659,6 +666,7 @@ mld_patch_record(const struct mld_patch *p, struct mld_rec *r)
 		[MLD_COL_PARENT] = p->parent,
 		[MLD_COL_ROOT] = p->root,
 		[MLD_COL_CHANGEID] = p->changeid,
+		[MLD_COL_APPLIED] = p->applied->str,
 	};
 	size_t i;
 

@@ -63,6 +63,7 @@ struct mld_patch {
 	char *changeid;		/* b4's "change-id:" line's value, or NULL */
 	unsigned version, n, total;
 	GString *diffstat, *trailers, *body;
+	GString *applied;	/* a reply's line saying it was applied */
 };
 
 struct mld_recent;

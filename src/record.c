@@ -11,6 +11,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* What the reader asks of read() at a time, at first. */
+#define READ_SIZE (1 << 17)
+
 /* The letter after the backslash for each byte that is escaped, or 0. */
 static const char escape_letter[256] = {
 	['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r',
@@ -182,8 +185,6 @@ mld_recin_init(struct mld_recin *in, FILE *f, const char *name)
 	memset(in, 0, sizeof *in);
 	in->f = f;
 	in->name = name;
-	/* Records run to megabytes: stdio's 4 KiB means a read() each. */
-	setvbuf(f, NULL, _IOFBF, 1 << 17);
 	in->fields = g_ptr_array_new();
 	in->escaped = g_byte_array_new();
 	in->unchecked_at = -1;
@@ -207,7 +208,7 @@ void
 mld_recin_close(struct mld_recin *in)
 {
 	mld_fclose_input(in->f);
-	free(in->line);
+	g_free(in->buf);
 	if (in->fields != NULL)
 		g_ptr_array_free(in->fields, TRUE);
 	if (in->escaped != NULL)
@@ -286,6 +287,63 @@ bad_field(const struct mld_recin *in, size_t n)
 	return 0;
 }
 
+/*
+ * Reads more input into buf, after what is left of it (moved to the
+ * front, the buffer doubled when full).  Returns false on a read error.
+ */
+static bool
+fill(struct mld_recin *in)
+{
+	size_t r;
+
+	if (in->start > 0) {
+		memmove(in->buf, in->buf + in->start, in->len - in->start);
+		in->len -= in->start;
+		in->start = 0;
+	}
+	/* One byte is kept for the NUL after a last line without LF. */
+	if (in->len + 1 >= in->cap) {
+		in->cap = in->cap == 0 ? READ_SIZE : in->cap * 2;
+		in->buf = g_realloc(in->buf, in->cap);
+	}
+	/* glibc reads a request this large straight into buf. */
+	r = fread(in->buf + in->len, 1, in->cap - in->len - 1, in->f);
+	in->len += r;
+	in->eof = feof(in->f);
+	return !ferror(in->f);
+}
+
+/*
+ * Sets in->line to the next line, read in place, its LF replaced by a
+ * NUL, and returns its length; -1 at the end of the input, -2 on a read
+ * error.  Not getline: it copies every line out of stdio's buffer.
+ */
+static ssize_t
+next_line(struct mld_recin *in)
+{
+	char *nl;
+	size_t n;
+
+	for (;;) {
+		nl = memchr(in->buf + in->start + in->scanned, '\n',
+		    in->len - in->start - in->scanned);
+		if (nl != NULL || in->eof)
+			break;
+		in->scanned = in->len - in->start;
+		if (!fill(in))
+			return -2;
+	}
+	if (nl == NULL && in->start == in->len)
+		return -1;
+	in->line = in->buf + in->start;
+	n = nl != NULL ? (size_t)(nl - in->line) : in->len - in->start;
+	in->line[n] = '\0';
+	in->start += n + (nl != NULL);
+	in->bytes += n + (nl != NULL);
+	in->scanned = 0;
+	return (ssize_t)n;
+}
+
 enum mld_recin_status
 mld_recin_next(struct mld_recin *in)
 {
@@ -293,21 +351,15 @@ mld_recin_next(struct mld_recin *in)
 	ssize_t n;
 
 	for (;;) {
-		errno = 0;
-		n = getline(&in->line, &in->cap, in->f);
-		if (n < 0) {
-			if (ferror(in->f)) {
-				mld_err("%s: read error: %s", in->name,
-				    strerror(errno));
-				return MLD_REC_ERROR;
-			}
-			return MLD_REC_EOF;
+		if ((n = next_line(in)) < 0) {
+			if (n == -1)
+				return MLD_REC_EOF;
+			mld_err("%s: read error: %s", in->name,
+			    strerror(errno));
+			return MLD_REC_ERROR;
 		}
 		in->lineno++;
-		in->bytes += (uint64_t)n;
-		if (n > 0 && in->line[n - 1] == '\n')
-			in->line[--n] = '\0';
-		if ((size_t)n != strlen(in->line)) {
+		if (memchr(in->line, '\0', (size_t)n) != NULL) {
 			mld_warn_line(in->name, in->lineno,
 			    "NUL byte in record, skipped");
 			mld_count_skip();

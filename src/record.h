@@ -48,8 +48,12 @@ struct mld_recin {
 	const char *name;	/* for diagnostics */
 	uint64_t lineno;
 	uint64_t bytes;		/* read so far, newlines included */
-	char *line;
-	size_t cap;
+	char *line;		/* the current line, in buf */
+	char *buf;		/* what was read and not yet taken */
+	size_t cap, start, len, scanned;	/* buf's size, the next
+				 * line, the end of the data, and how far
+				 * past start no LF was found */
+	bool eof;
 	GPtrArray *fields;	/* char *, into line */
 	GByteArray *escaped;	/* per field: not yet unescaped */
 	const char *unchecked;	/* the column mld_recin_unchecked names */

@@ -9,6 +9,7 @@
  */
 #include "series.h"
 #include "addr.h"
+#include "applied.h"
 #include "tool.h"
 
 #include <stdint.h>
@@ -164,60 +165,6 @@ tagged(const char *prefix, bool *dotted)
 	return false;
 }
 
-/* Whether a line of a reply's own text says it was applied. */
-static bool
-applied_line(const char *l, size_t n)
-{
-	static const char *const thanks[] = { "thanks, ", "thanks! ",
-		"thank you, ", "thank you! " };
-	static const char *const words[] = { "applied", "queued", "pulled" };
-	const char *end = l + n, *r;
-	size_t i, k;
-
-	while (l < end && (*l == ' ' || *l == '\t'))
-		l++;
-	for (i = 0; i < G_N_ELEMENTS(thanks); i++) {
-		k = strlen(thanks[i]);
-		if ((size_t)(end - l) > k && g_ascii_strncasecmp(l, thanks[i],
-		    k) == 0) {
-			l += k;
-			break;
-		}
-	}
-	for (i = 0; i < G_N_ELEMENTS(words); i++) {
-		k = strlen(words[i]);
-		if ((size_t)(end - l) >= k &&
-		    g_ascii_strncasecmp(l, words[i], k) == 0)
-			break;
-	}
-	if (i == G_N_ELEMENTS(words) || memchr(l, '?', (size_t)(end - l)))
-		return false;
-	r = l + k;
-	if (r == end || *r == ',' || *r == '.' || *r == '!' || *r == ':' ||
-	    *r == ';')
-		return true;
-	if ((end - r >= 3 && g_ascii_strncasecmp(r, " to", 3) == 0 &&
-	    (end - r == 3 || r[3] == ' ' || r[3] == ':')) ||
-	    (end - r >= 4 && g_ascii_strncasecmp(r, " for ", 4) == 0))
-		return true;
-	for (; r + 5 <= end; r++)
-		if (g_ascii_strncasecmp(r, "thank", 5) == 0)
-			return true;
-	return false;
-}
-
-/* Whether a line opening with c may be one applied_line takes. */
-static bool
-may_say_applied(char c)
-{
-	switch (g_ascii_tolower(c)) {
-	case 't': case 'a': case 'q': case 'p': case ' ': case '\t':
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* The escape \n that ends the line at p, else NULL. */
 static const char *
 line_end(const char *p)
@@ -243,11 +190,11 @@ says_applied(const char *body, GString *line)
 		e = line_end(p);
 		end = e != NULL ? e : p + strlen(p);
 		/* Most lines are quoted or open with another word. */
-		if (end > p && (*p == '\\' || may_say_applied(*p))) {
+		if (end > p && (*p == '\\' || mld_applied_may_open(*p))) {
 			g_string_truncate(line, 0);
 			g_string_append_len(line, p, end - p);
 			if (mld_rec_unescape(line->str) &&
-			    applied_line(line->str, strlen(line->str)))
+			    mld_applied_line(line->str, strlen(line->str)))
 				return true;
 		}
 		if (e == NULL)
@@ -315,13 +262,14 @@ mld_series_take(struct mld_series *s, const struct mld_recin *in)
 			    in->header->len > 0 ? -1 : (int)c);
 		s->headers = in->headers;
 	}
-	/* The body is read for a reply's applied mark only: it is most of
-	 * the bytes, and read as it is written, escaped. */
+	/* The body is read for a reply's applied mark only, in records
+	 * made before patchinfo wrote the mark: it is most of the bytes,
+	 * and read as it is written, escaped. */
 	for (c = 0; c < MLD_NCOLS; c++)
 		f[c] = s->cols[c] < 0 || c == MLD_COL_BODY ? NULL :
 		    mld_recin_field(in, (unsigned)s->cols[c]);
-	if (s->cols[MLD_COL_BODY] >= 0 && f[MLD_COL_KIND] != NULL &&
-	    kind_of(f[MLD_COL_KIND]) == K_REPLY)
+	if (s->cols[MLD_COL_APPLIED] < 0 && s->cols[MLD_COL_BODY] >= 0 &&
+	    f[MLD_COL_KIND] != NULL && kind_of(f[MLD_COL_KIND]) == K_REPLY)
 		body = mld_recin_escaped(in, (unsigned)s->cols[MLD_COL_BODY]);
 	/* Records made before the parent column: the series key stands
 	 * for the message answered, when it is another's. */
@@ -398,7 +346,9 @@ add(struct mld_series *s, const char *const f[MLD_NCOLS], const char *body)
 	case K_REPLY:
 		m.diff = f[MLD_COL_DIFFSTAT] != NULL &&
 		    *f[MLD_COL_DIFFSTAT] != '\0';
-		m.applied = body != NULL && says_applied(body, s->line);
+		m.applied = (f[MLD_COL_APPLIED] != NULL &&
+		    *f[MLD_COL_APPLIED] != '\0') ||
+		    (body != NULL && says_applied(body, s->line));
 		rt = f[MLD_COL_TRAILERS] != NULL ?
 		    review_trailers(f[MLD_COL_TRAILERS]) : NULL;
 		m.trailers = copy(s, rt);

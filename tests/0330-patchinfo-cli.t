@@ -7,8 +7,8 @@ plan 17
 
 patchinfo < /dev/null > "$T/out"
 is "$?" 0 "empty input: status 0"
-is "$(cat "$T/out")" "$(printf '#kind\tdate\tmsgid\tseries\tversion\tn\ttotal\tprefix\tauthor\tcontributor\tsubject\ttitle\tdiffstat\ttrailers\tbody\tparent\troot\tchangeid')" \
-    "empty input: only the header line, naming the 18 columns"
+is "$(cat "$T/out")" "$(printf '#kind\tdate\tmsgid\tseries\tversion\tn\ttotal\tprefix\tauthor\tcontributor\tsubject\ttitle\tdiffstat\ttrailers\tbody\tparent\troot\tchangeid\tapplied')" \
+    "empty input: only the header line, naming the 19 columns"
 
 patchinfo -x < /dev/null > /dev/null 2> "$T/err"
 is "$?" 2 "an unknown option is a usage error"

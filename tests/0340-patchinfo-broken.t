@@ -2,7 +2,7 @@
 # patchinfo on deliberately broken mail (tests/data/broken/pi-*.eml, each
 # naming its origin in a Comments field, except the two that cannot hold
 # one: pi-empty.eml, an empty file, and pi-no-header.eml, a body without
-# any header).  Each message yields exactly one record of 18 fields, valid
+# any header).  Each message yields exactly one record of 19 fields, valid
 # UTF-8, never a crash; warnings take the "input: message N, byte O"
 # form; and each case keeps what can still be said.
 . "$(dirname "$0")/lib.sh"
@@ -16,9 +16,9 @@ for f in "$@"; do
 	rc=$?
 	want=1
 	[ -s "$f" ] || want=0
-	is "$(awk -F '\t' '!/^#/ && NF == 18' "$T/$c.out" | wc -l | tr -d ' ')/$rc" \
+	is "$(awk -F '\t' '!/^#/ && NF == 19' "$T/$c.out" | wc -l | tr -d ' ')/$rc" \
 	    "$want/$(grep -q warning "$T/$c.err" && echo 1 || echo 0)" \
-	    "$c: $want record of 18 fields, status 1 exactly when warned"
+	    "$c: $want record of 19 fields, status 1 exactly when warned"
 	check "$c: valid UTF-8" iconv -f UTF-8 -t UTF-8 "$T/$c.out" -o /dev/null
 	is "$(grep -v -e '^patchinfo: [^:]*: message [0-9]*, byte [0-9]*: ' \
 	    -e '^patchinfo: [0-9]* warnings*$' "$T/$c.err")" "" \

@@ -1,6 +1,6 @@
 #!/bin/sh
 # patchinfo -a on hostile input, generated here: every message gives
-# exactly one record of 18 fields, valid UTF-8 on one line, whatever it
+# exactly one record of 19 fields, valid UTF-8 on one line, whatever it
 # holds; problems are reported as "input: message N, byte O" and make
 # the exit status 1, with the record still written.
 . "$(dirname "$0")/lib.sh"
@@ -16,9 +16,9 @@ msg() { hdr "$1" "$2"; printf '\n%s\n\n' "$3"; }
 run() { patchinfo -a "$@" > "$T/out" 2> "$T/err"; echo $? > "$T/rc"; }
 nrec() { grep -vc '^#' "$T/out"; }
 rc() { cat "$T/rc"; }
-# Every line has 18 fields, is valid UTF-8 and holds no CR.
+# Every line has 19 fields, is valid UTF-8 and holds no CR.
 sane() {
-	awk -F '\t' 'NF != 18 { exit 1 }' "$T/out" &&
+	awk -F '\t' 'NF != 19 { exit 1 }' "$T/out" &&
 	iconv -f UTF-8 -t UTF-8 "$T/out" > /dev/null 2>&1 &&
 	! grep -q "$(printf '\r')" "$T/out"
 }
@@ -26,7 +26,7 @@ col() { grep -v '^#' "$T/out" | cut -f "$1" | sed -n "${2:-1}p"; }
 
 : > "$T/f"
 run "$T/f"
-is "$(rc):$(nrec):$(tr '\t' ' ' < "$T/out")" "0:0:#kind date msgid series version n total prefix author contributor subject title diffstat trailers body parent root changeid" \
+is "$(rc):$(nrec):$(tr '\t' ' ' < "$T/out")" "0:0:#kind date msgid series version n total prefix author contributor subject title diffstat trailers body parent root changeid applied" \
     "empty input: the header line alone, status 0"
 
 msg a '[PATCH] a' x > "$T/f"; at=$(wc -c < "$T/f")
@@ -77,7 +77,7 @@ is "$(rc):$(col 15 1):$(col 15 2)" "0:foobar:softbreak =ZZ =4" \
   printf '\nbody\n\n'; } > "$T/f"
 run "$T/f"
 is "$(rc):$(nrec)" "0:1" "encoded words that decode to control characters: a record"
-check "and the record stays one line of 18 fields" sane
+check "and the record stays one line of 19 fields" sane
 is "$(col 12)" "red [31m bell line tab" "controls in a decoded subject become blanks"
 
 { printf '%s\nFrom: A <a@example.org>\n%s\nThis line has no colon\nSubject: nocolon\n' "$F" "$D"
