@@ -325,8 +325,10 @@ next_line(struct mld_recin *in)
 	size_t n;
 
 	for (;;) {
-		nl = memchr(in->buf + in->start + in->scanned, '\n',
-		    in->len - in->start - in->scanned);
+		n = in->len - in->start - in->scanned;
+		/* Nothing read yet is no buffer at all. */
+		nl = n == 0 ? NULL :
+		    memchr(in->buf + in->start + in->scanned, '\n', n);
 		if (nl != NULL || in->eof)
 			break;
 		in->scanned = in->len - in->start;
