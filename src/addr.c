@@ -217,6 +217,24 @@ field_text(const char *s)
 }
 
 /*
+ * A mailbox's address as record text.  GMime decodes an IDNA domain,
+ * and an invalid label decodes to controls, which the cleaning blanks:
+ * the blanks go, as GMime's parser drops white space in an address, so
+ * that the address written and read again is the same.
+ */
+static char *
+mailbox_text(InternetAddressMailbox *mb)
+{
+	char *t = field_text(internet_address_mailbox_get_addr(mb)), *r, *w;
+
+	for (r = w = t; *r != '\0'; r++)
+		if (!g_ascii_isspace(*r))
+			*w++ = *r;
+	*w = '\0';
+	return t;
+}
+
+/*
  * Flattens GMime's tree into l without recursion.  The depth was bounded
  * before the parse; should GMime still nest deeper, the list is refused.
  */
@@ -239,8 +257,7 @@ flatten(InternetAddressList *top, struct mld_addr_list *l)
 		if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
 			add(l, MLD_ADDR_MAILBOX,
 			    field_text(internet_address_get_name(ia)),
-			    field_text(internet_address_mailbox_get_addr(
-			    INTERNET_ADDRESS_MAILBOX(ia))));
+			    mailbox_text(INTERNET_ADDRESS_MAILBOX(ia)));
 			continue;
 		}
 		if (!INTERNET_ADDRESS_IS_GROUP(ia))
