@@ -274,10 +274,17 @@ void
 mld_text_show(GString *out, const char *s, bool oneline)
 {
 	char *valid = mld_text_repair(g_strdup(s));
-	const char *p;
+	const char *p, *run;
 	gunichar c;
 
 	for (p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
+		/* Printable ASCII, most of any text, goes by the run. */
+		for (run = p; (*p >= 0x20 && *p < 0x7f) ||
+		    (!oneline && (*p == '\n' || *p == '\t')); p++)
+			;
+		g_string_append_len(out, run, p - run);
+		if (*p == '\0')
+			break;
 		c = g_utf8_get_char(p);
 		if ((c == '\n' || c == '\t') && !oneline)
 			g_string_append_c(out, (char)c);
