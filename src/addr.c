@@ -219,8 +219,9 @@ field_text(const char *s)
 /*
  * A mailbox's address as record text.  GMime decodes an IDNA domain,
  * and an invalid label decodes to controls, which the cleaning blanks:
- * the blanks go, as GMime's parser drops white space in an address, so
- * that the address written and read again is the same.
+ * the blanks go, as GMime's parser drops white space in an address; or
+ * to nothing, and an '@' with no domain goes too (a bare word is read
+ * as a local part).  So the address written and read again is the same.
  */
 static char *
 mailbox_text(InternetAddressMailbox *mb)
@@ -230,6 +231,8 @@ mailbox_text(InternetAddressMailbox *mb)
 	for (r = w = t; *r != '\0'; r++)
 		if (!g_ascii_isspace(*r))
 			*w++ = *r;
+	if (w > t && w[-1] == '@')
+		w--;
 	*w = '\0';
 	return t;
 }

@@ -12,8 +12,8 @@
 
 /*
  * The robots of the kernel lists: syzbot and its CI, the 0-day kernel
- * test robot, patchwork's bots, the BPF and KernelCI CI systems, Linaro's
- * toolchain CI and GitHub apps.
+ * test robot, patchwork's bots, the tip tree's commit notices, the BPF
+ * and KernelCI CI systems, Linaro's toolchain CI and GitHub apps.
  */
 static const char *const defaults[] = {
 	"*@syzkaller.appspotmail.com",
@@ -23,6 +23,7 @@ static const char *const defaults[] = {
 	"kbuild test robot",
 	"patchwork-bot*@*",
 	"patchwork@*",
+	"tip-bot*@linutronix.de",
 	"bot+*@kernel.org",
 	"*@kernelci.org",
 	"ci_notify@linaro.org",

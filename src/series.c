@@ -433,10 +433,11 @@ lookup(const struct mld_series *s, const char *id)
 	return i > 0 ? msg_at(s, i) : NULL;
 }
 
+/* Whether patch n is present; the slots hold 1 to MIN(total, SLOT_MAX). */
 static bool
 slot_has(const struct post *po, uint32_t n)
 {
-	return n <= SLOT_MAX && po->slots != NULL &&
+	return n <= MIN(po->total, SLOT_MAX) && po->slots != NULL &&
 	    (po->slots[n / 8] & (1u << (n % 8))) != 0;
 }
 

@@ -120,6 +120,7 @@ test_bots(void)
 		"kernel test robot <lkp@intel.com>",
 		"Kernel Test Robot <oliver.sang@intel.com>",
 		"patchwork-bot+netdevbpf@kernel.org",
+		"tip-bot2 for Jane <tip-bot2@linutronix.de>",
 		"Jane <jane@intel.com>",
 		"Foo CI <ci@foo.example>",
 		NULL,
@@ -131,7 +132,8 @@ test_bots(void)
 
 	s = tally_of(&cfg, fields);
 	g_assert_cmpstr(s, ==, "      3 intel.com\n      1 foo.example\n"
-	    "      1 kernel.org\n      1 syzkaller.appspotmail.com\n");
+	    "      1 kernel.org\n      1 linutronix.de\n"
+	    "      1 syzkaller.appspotmail.com\n");
 	free(s);
 	cfg.bots = bots;
 	s = tally_of(&cfg, fields);
