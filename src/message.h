@@ -1,9 +1,11 @@
 /*
- * message.h - the body text of one message, through a full GMime parse:
- * the part that carries the commit message, and the other parts that may
- * carry a patch (or, when a multipart's boundary never comes, the text
- * GMime keeps as its prologue), each decoded (quoted-printable, base64), converted from
- * its charset to UTF-8, with LF line ends and format=flowed undone.
+ * message.h - the body text of one message, through a full GMime parse
+ * (or, for a body of one plain text part, read as GMime would read it:
+ * plainpart.h): the part that carries the commit message, and the other
+ * parts that may carry a patch (or, when a multipart's boundary never
+ * comes, the text GMime keeps as its prologue), each decoded (quoted-
+ * printable, base64), converted from its charset to UTF-8, with LF line
+ * ends and format=flowed undone.
  *
  * The commit message is the first text/plain part that is not an
  * attachment (or an inline text/x-patch or text/x-diff part when it comes
