@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* What the reader asks of read() at a time, at first. */
+/* The reader's first buffer: what it asks of the input at a time. */
 #define READ_SIZE (1 << 17)
 
 /* The letter after the backslash for each byte that is escaped, or 0. */
