@@ -219,31 +219,30 @@ field_text(const char *s)
 /*
  * A mailbox's address as record text.  GMime decodes an IDNA domain,
  * and an invalid label decodes to controls, which the cleaning blanks,
- * or to nothing.  The blanks go, as GMime's parser drops white space in
- * an address; so do the empty labels, and an '@' left without a domain
- * (a bare word is read as a local part): the address written and read
- * again is the same.
+ * or to nothing.  In the domain the blanks go, as GMime's parser drops
+ * white space there; so do the empty labels, and an '@' left without a
+ * domain (a bare word is read as a local part): the address written and
+ * read again is the same.  The local part is left as it is.
  */
 static char *
 mailbox_text(InternetAddressMailbox *mb)
 {
-	char *t = field_text(internet_address_mailbox_get_addr(mb)), *r, *w;
-	char *at = NULL;
+	char *t = field_text(internet_address_mailbox_get_addr(mb));
+	char *at = strrchr(t, '@'), *r, *w;
 
-	for (r = w = t; *r != '\0'; r++) {
-		if (g_ascii_isspace(*r))
+	if (at == NULL || strchr(at, '"') != NULL)
+		return t;
+	for (r = w = at + 1; *r != '\0'; r++) {
+		/* A dot only after a label. */
+		if (g_ascii_isspace(*r) ||
+		    (*r == '.' && (w[-1] == '.' || w[-1] == '@')))
 			continue;
-		/* In the domain, a dot only after a label. */
-		if (*r == '.' && at != NULL && (w[-1] == '.' || w[-1] == '@'))
-			continue;
-		if (*r == '@')
-			at = w;
 		*w++ = *r;
 	}
-	if (at != NULL && w > at + 1 && w[-1] == '.')
+	if (w > at + 1 && w[-1] == '.')
 		w--;
-	if (w > t && w[-1] == '@')
-		w--;
+	if (w == at + 1)
+		w = at;
 	*w = '\0';
 	return t;
 }
