@@ -24,6 +24,16 @@ mld_header_len(const char *text, size_t len)
 	return len;
 }
 
+size_t
+mld_header_name_len(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && p[i] > ' ' && p[i] < 127 && p[i] != ':')
+		i++;
+	return i > 0 && i < n && p[i] == ':' ? i : 0;
+}
+
 static bool
 is_wsp(char c)
 {

@@ -17,6 +17,11 @@
 
 /* Length of the header block of text: up to and including the blank line. */
 size_t mld_header_len(const char *text, size_t len);
+/*
+ * Length of the field name that opens the line p[0..n): printable ASCII
+ * up to a ':'.  0 when the line opens no field.
+ */
+size_t mld_header_name_len(const char *p, size_t n);
 
 /*
  * Finds the first field `name` (case-insensitive, without the colon) in

@@ -503,17 +503,6 @@ eol(const char *p, const char *end)
 	return nl != NULL ? nl : end;
 }
 
-/* Whether the line p[0..n) opens a header field: a name, then ':'. */
-static bool
-is_field(const char *p, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && p[i] > ' ' && p[i] < 127 && p[i] != ':')
-		i++;
-	return i > 0 && i < n && p[i] == ':';
-}
-
 /* Whether the line p[0..n) opens a field GMime needs to read the body. */
 static bool
 is_mime_field(const char *p, size_t n)
@@ -571,7 +560,7 @@ mime_end(const char *text, size_t from, size_t len, size_t *lines)
 			state = HEADER;
 		else if (state == HEADER && n == 0)
 			state = AFTER;
-		else if ((state != BODY && is_field(p, n)) || (state == HEADER &&
+		else if ((state != BODY && mld_header_name_len(p, n) > 0) || (state == HEADER &&
 		    (p[0] == ' ' || p[0] == '\t')))
 			state = HEADER;
 		else

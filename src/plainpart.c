@@ -60,8 +60,9 @@ param_name(const char *p, const char *end)
 
 /*
  * A parameter value at p: a token, or a quoted string of printable ASCII
- * without a backslash, '=' or '?' (GMime would read an encoded word).  Sets v to the value (quotes left out) and returns
- * its end, or NULL when there is none.
+ * without a backslash, '=' or '?' (GMime would read an encoded word).
+ * Sets v to the value (quotes left out) and returns its end, or NULL
+ * when there is none.
  */
 static const char *
 param_value(const char *p, const char *end, struct span *v)
@@ -183,14 +184,6 @@ plain_encoding(const struct span *f, struct mld_plain_part *pp)
 	    is(p, n, "binary");
 }
 
-/* The value of a hex digit. */
-static unsigned
-hex(char c)
-{
-	return g_ascii_isdigit(c) ? (unsigned)(c - '0') :
-	    (unsigned)(g_ascii_toupper(c) - 'A' + 10);
-}
-
 void
 mld_plain_unquote(const char *p, size_t n, GString *out)
 {
@@ -209,7 +202,8 @@ mld_plain_unquote(const char *p, size_t n, GString *out)
 		} else if (end - p < 3) {
 			break;
 		} else if (g_ascii_isxdigit(p[1]) && g_ascii_isxdigit(p[2])) {
-			g_string_append_c(out, (char)(hex(p[1]) << 4 | hex(p[2])));
+			g_string_append_c(out, (char)(g_ascii_xdigit_value(p[1]) << 4 |
+			    g_ascii_xdigit_value(p[2])));
 			p += 3;
 		} else if (p[1] == '\r' && p[2] == '\n') {
 			p += 3;
@@ -218,17 +212,6 @@ mld_plain_unquote(const char *p, size_t n, GString *out)
 			p += 3;
 		}
 	}
-}
-
-/* Whether the line p[0..n) opens a field: a name, then ':'. */
-static size_t
-field_name(const char *p, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && p[i] > ' ' && p[i] < 127 && p[i] != ':')
-		i++;
-	return i > 0 && i < n && p[i] == ':' ? i : 0;
 }
 
 bool
@@ -260,7 +243,7 @@ mld_plain_part(const char *text, size_t len, size_t max_lines,
 		open = NULL;
 		if (nl == p)
 			break;
-		if ((n = field_name(p, (size_t)(nl - p))) == 0)
+		if ((n = mld_header_name_len(p, (size_t)(nl - p))) == 0)
 			return false;
 		if (is(p, n, "content-type"))
 			open = &ct;

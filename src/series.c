@@ -247,58 +247,6 @@ copy(struct mld_series *s, const char *v)
 	    g_string_chunk_insert(s->strings, v) : NULL;
 }
 
-static void add(struct mld_series *s, const char *const f[MLD_NCOLS],
-    const char *body);
-
-void
-mld_series_take(struct mld_series *s, const struct mld_recin *in)
-{
-	const char *f[MLD_NCOLS], *body = NULL;
-	unsigned c;
-
-	if (in->headers != s->headers) {
-		for (c = 0; c < MLD_NCOLS; c++)
-			s->cols[c] = mld_recin_column(in, mld_columns[c],
-			    in->header->len > 0 ? -1 : (int)c);
-		s->headers = in->headers;
-	}
-	/* The body is read for a reply's applied mark only, in records
-	 * made before patchinfo wrote the mark: it is most of the bytes,
-	 * and read as it is written, escaped. */
-	for (c = 0; c < MLD_NCOLS; c++)
-		f[c] = s->cols[c] < 0 || c == MLD_COL_BODY ? NULL :
-		    mld_recin_field(in, (unsigned)s->cols[c]);
-	if (s->cols[MLD_COL_APPLIED] < 0 && s->cols[MLD_COL_BODY] >= 0 &&
-	    f[MLD_COL_KIND] != NULL && kind_of(f[MLD_COL_KIND]) == K_REPLY)
-		body = mld_recin_escaped(in, (unsigned)s->cols[MLD_COL_BODY]);
-	/* Records made before the parent column: the series key stands
-	 * for the message answered, when it is another's. */
-	if (s->cols[MLD_COL_PARENT] < 0 && f[MLD_COL_SERIES] != NULL &&
-	    f[MLD_COL_MSGID] != NULL &&
-	    strcmp(f[MLD_COL_SERIES], f[MLD_COL_MSGID]) != 0)
-		f[MLD_COL_PARENT] = f[MLD_COL_SERIES];
-	if (f[MLD_COL_MSGID] == NULL || *f[MLD_COL_MSGID] == '\0') {
-		mld_warn_line(in->name, in->lineno, "no Message-ID, skipped");
-		mld_count_skip();
-		return;
-	}
-	add(s, f, body);
-}
-
-void
-mld_series_add(struct mld_series *s, const char *const f[MLD_NCOLS])
-{
-	GString *body = NULL;
-
-	if (f[MLD_COL_BODY] != NULL) {
-		body = g_string_new(NULL);
-		mld_rec_escape(body, f[MLD_COL_BODY], strlen(f[MLD_COL_BODY]));
-	}
-	add(s, f, body != NULL ? body->str : NULL);
-	if (body != NULL)
-		g_string_free(body, TRUE);
-}
-
 /* Takes a record, its body (read only from a reply) escaped. */
 static void
 add(struct mld_series *s, const char *const f[MLD_NCOLS], const char *body)
@@ -356,6 +304,47 @@ add(struct mld_series *s, const char *const f[MLD_NCOLS], const char *body)
 		break;
 	}
 	g_array_append_val(s->msgs, m);
+}
+
+void
+mld_series_take(struct mld_series *s, const struct mld_recin *in)
+{
+	const char *f[MLD_NCOLS], *body = NULL;
+	unsigned c;
+
+	if (in->headers != s->headers) {
+		for (c = 0; c < MLD_NCOLS; c++)
+			s->cols[c] = mld_recin_column(in, mld_columns[c],
+			    in->header->len > 0 ? -1 : (int)c);
+		s->headers = in->headers;
+	}
+	/* The body is read for a reply's applied mark only, in records
+	 * made before patchinfo wrote the mark: it is most of the bytes,
+	 * and read as it is written, escaped. */
+	for (c = 0; c < MLD_NCOLS; c++)
+		f[c] = s->cols[c] < 0 || c == MLD_COL_BODY ? NULL :
+		    mld_recin_field(in, (unsigned)s->cols[c]);
+	if (s->cols[MLD_COL_APPLIED] < 0 && s->cols[MLD_COL_BODY] >= 0 &&
+	    f[MLD_COL_KIND] != NULL && kind_of(f[MLD_COL_KIND]) == K_REPLY)
+		body = mld_recin_escaped(in, (unsigned)s->cols[MLD_COL_BODY]);
+	/* Records made before the parent column: the series key stands
+	 * for the message answered, when it is another's. */
+	if (s->cols[MLD_COL_PARENT] < 0 && f[MLD_COL_SERIES] != NULL &&
+	    f[MLD_COL_MSGID] != NULL &&
+	    strcmp(f[MLD_COL_SERIES], f[MLD_COL_MSGID]) != 0)
+		f[MLD_COL_PARENT] = f[MLD_COL_SERIES];
+	if (f[MLD_COL_MSGID] == NULL || *f[MLD_COL_MSGID] == '\0') {
+		mld_warn_line(in->name, in->lineno, "no Message-ID, skipped");
+		mld_count_skip();
+		return;
+	}
+	add(s, f, body);
+}
+
+void
+mld_series_add(struct mld_series *s, const char *const f[MLD_NCOLS])
+{
+	add(s, f, NULL);
 }
 
 bool

@@ -116,7 +116,8 @@ void mld_series_free(struct mld_series *s);
  */
 void mld_series_take(struct mld_series *s, const struct mld_recin *in);
 /* Takes a record given as its fields, by enum mld_col (NULL: empty);
- * one without a Message-ID is passed over. */
+ * one without a Message-ID is passed over.  A reply's applied mark is
+ * its applied column: the body is not read. */
 void mld_series_add(struct mld_series *s, const char *const f[MLD_NCOLS]);
 /* Takes every record of in; false on a read error. */
 bool mld_series_read(struct mld_series *s, struct mld_recin *in);

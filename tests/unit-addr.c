@@ -75,6 +75,39 @@ test_person(void)
 	g_assert_null(fmt("", NULL, NULL));
 }
 
+/*
+ * What GMime makes of an invalid IDNA domain, and a quoted local part
+ * ending in escaped white space: each person is written so that it
+ * reads back the same.
+ */
+static void
+test_person_read_back(void)
+{
+	static const struct {
+		const char *raw, *want;
+	} cases[] = {
+		/* Labels that decode to C1 controls, or to nothing. */
+		{ "a@xn--b-khzaa-khaaaaa-aaaaa", "a@b-khzaa-khaaaaa" },
+		{ "a@x.xn--a.y", "a@x.y" },
+		{ "a@xn--a.y", "a@y" },
+		{ "a@x.xn--a", "a@x" },
+		{ "a@xn--ba", "a" },
+		/* The local part keeps its blanks, and its closing quote. */
+		{ "\"\\\\\\\\\\\t\t\"", "\"\\\\\\\\\\  \"" },
+	};
+	size_t i;
+	char *s, *again;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		s = fmt(cases[i].raw, NULL, NULL);
+		g_assert_cmpstr(s, ==, cases[i].want);
+		again = fmt(s, NULL, NULL);
+		g_assert_cmpstr(again, ==, s);
+		g_free(again);
+		g_free(s);
+	}
+}
+
 static void
 test_label(void)
 {
@@ -377,6 +410,7 @@ main(int argc, char **argv)
 	mld_gmime_init();
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/addr/person", test_person);
+	g_test_add_func("/addr/person-read-back", test_person_read_back);
 	g_test_add_func("/addr/label", test_label);
 	g_test_add_func("/addr/label-gmime", test_label_gmime);
 	g_test_add_func("/addr/display", test_display);

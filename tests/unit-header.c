@@ -38,6 +38,20 @@ test_len(void)
 }
 
 static void
+test_name_len(void)
+{
+	g_assert_cmpuint(mld_header_name_len("Subject: x", 10), ==, 7);
+	g_assert_cmpuint(mld_header_name_len("X-A:", 4), ==, 3);
+	g_assert_cmpuint(mld_header_name_len(":x", 2), ==, 0);
+	g_assert_cmpuint(mld_header_name_len("Sub ject: x", 11), ==, 0);
+	g_assert_cmpuint(mld_header_name_len(" Subject: x", 11), ==, 0);
+	g_assert_cmpuint(mld_header_name_len("Subject", 7), ==, 0);
+	g_assert_cmpuint(mld_header_name_len("Subject: x", 7), ==, 0);
+	g_assert_cmpuint(mld_header_name_len("Subj\303\251: x", 11), ==, 0);
+	g_assert_cmpuint(mld_header_name_len("From x@y Mon", 12), ==, 0);
+}
+
+static void
 test_get(void)
 {
 	GString *v = g_string_new(NULL);
@@ -166,6 +180,7 @@ main(int argc, char **argv)
 	mld_gmime_init();
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/header/len", test_len);
+	g_test_add_func("/header/name-len", test_name_len);
 	g_test_add_func("/header/get", test_get);
 	g_test_add_func("/header/scan", test_scan);
 	g_test_add_func("/header/scan-gmime", test_scan_gmime);
